@@ -1,0 +1,67 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ZodTypeAny } from 'zod';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface SandboxRequest {
+	method: string;
+	/** Path below the vendor prefix, e.g. `/api/v1/users`. */
+	path: string;
+	params: Record<string, string>;
+	query: URLSearchParams;
+	headers: IncomingHttpHeaders;
+	/** Parsed JSON or form body (validated by the route's schema when it has one). */
+	body: unknown;
+	rawBody: string;
+	/** Base URL of this vendor on the sandbox, for building `Link` headers. */
+	baseUrl: string;
+}
+
+export interface SandboxResponse {
+	status: number;
+	headers?: Record<string, string | string[]>;
+	body?: unknown;
+}
+
+export interface Route<S> {
+	method: string;
+	/** Express-style pattern: `/api/v1/users/:userId`. */
+	path: string;
+	/** Rate-limit bucket name (Okta limits per endpoint family). Defaults to the path pattern. */
+	bucket?: string;
+	/** Whether the route needs no vendor authentication (token endpoints, discovery). */
+	public?: boolean;
+	query?: ZodTypeAny;
+	body?: ZodTypeAny;
+	handle(state: S, req: SandboxRequest): SandboxResponse | Promise<SandboxResponse>;
+}
+
+export interface RateLimitInfo {
+	limit: number;
+	remaining: number;
+	/** Epoch seconds at which the window resets. */
+	resetAt: number;
+}
+
+/** One vendor's API as hosted by the sandbox. */
+export interface VendorModule<S = unknown> {
+	/** URL prefix, e.g. `okta` → `http://127.0.0.1:port/okta`. */
+	name: string;
+	createState(): S;
+	routes: Route<S>[];
+	/** Returns an error response when the request is not authenticated the vendor's way. */
+	authenticate(state: S, req: SandboxRequest): SandboxResponse | undefined;
+	/** The vendor's error envelope for a status (validation failures, unknown routes, injected faults). */
+	error(status: number, message: string, details?: string[]): SandboxResponse;
+	/** Headers the vendor sends about its rate limit on every response, and its 429 answer. */
+	rateLimitHeaders(info: RateLimitInfo, now: number): Record<string, string>;
+	tooManyRequests(info: RateLimitInfo, now: number): SandboxResponse;
+	/** Default calls per window per bucket. */
+	defaultRateLimit: { limit: number; windowMs: number };
+	/** Working sample credentials for this vendor, printed by `npm run sandbox` and used by tests. */
+	sampleCredentials(baseUrl: string): Record<string, string | boolean | number>;
+	/** Read-only view of state for the admin API. */
+	snapshot(state: S): unknown;
+	/** Vendor-specific admin actions, e.g. seeding a sign-in anomaly: `POST /__admin/vendor/<name>/<action>`. */
+	admin?: Record<string, (state: S, body: Record<string, unknown>) => unknown>;
+}

@@ -1,0 +1,5 @@
+import type { VendorModule } from '../framework/types';
+import { okta } from './okta';
+
+/** Every vendor the sandbox hosts. Each vendor issue adds its module here. */
+export const vendors: VendorModule<any>[] = [okta];

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+
+import type { VendorModule } from '../../framework/types';
+import { oktaError, oktaErrorForStatus } from './errors';
+import { SAMPLE_API_TOKEN, createOktaState } from './state';
+import type { OktaState } from './state';
+import { userRoutes } from './users';
+
+export const okta: VendorModule<OktaState> = {
+	name: 'okta',
+	createState: createOktaState,
+	routes: [...userRoutes],
+	authenticate(state, req) {
+		const auth = req.headers.authorization ?? '';
+		const [scheme, token] = auth.split(' ');
+		if (scheme === 'SSWS' && state.apiTokens.has(token)) return undefined;
+		return oktaError(401, 'E0000011', 'Invalid token provided');
+	},
+	error: oktaErrorForStatus,
+	// Okta sends the three headers on every response and never `Retry-After`.
+	rateLimitHeaders: (info) => ({
+		'X-Rate-Limit-Limit': String(info.limit),
+		'X-Rate-Limit-Remaining': String(info.remaining),
+		'X-Rate-Limit-Reset': String(info.resetAt),
+		'X-Okta-Request-Id': randomUUID().replace(/-/g, '').slice(0, 24),
+		Date: new Date().toUTCString(),
+	}),
+	tooManyRequests(info) {
+		const response = oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+		response.headers = {
+			'X-Rate-Limit-Limit': String(info.limit),
+			'X-Rate-Limit-Remaining': '0',
+			'X-Rate-Limit-Reset': String(info.resetAt),
+			Date: new Date().toUTCString(),
+		};
+		return response;
+	},
+	defaultRateLimit: { limit: 600, windowMs: 60_000 },
+	sampleCredentials: (baseUrl) => ({ url: baseUrl, apiToken: SAMPLE_API_TOKEN }),
+	snapshot: (state) => ({ users: state.users }),
+};
