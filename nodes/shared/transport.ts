@@ -1,4 +1,9 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { vendorApiError } from './errors';
@@ -44,7 +49,7 @@ function networkCode(error: unknown): string | undefined {
 
 async function secretsOf(ctx: ApiContext, credentialType: string): Promise<string[]> {
 	try {
-		return credentialSecrets(await ctx.getCredentials(credentialType));
+		return credentialSecrets((await ctx.getCredentials(credentialType)) as ICredentialDataDecryptedObject);
 	} catch {
 		return [];
 	}

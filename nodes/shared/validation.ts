@@ -2,7 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 // Control characters (CR/LF included), path separators and traversal are never part of a vendor ID.
-const UNSAFE_ID = /[\u0000-\u001f\u007f/\\]/;
+const UNSAFE_ID = /[\p{Cc}/\\]/u;
 
 /**
  * Validates an ID taken from a parameter or from alert data and returns it encoded for a URL path segment.
@@ -28,7 +28,7 @@ export function pathSegment(node: INode, value: unknown, field: string, itemInde
 
 /** Shows control characters in messages instead of letting them break the log line. */
 export function printable(text: string): string {
-	return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).slice(0, 120);
+	return text.replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).slice(0, 120);
 }
 
 export function requireText(node: INode, value: unknown, field: string, itemIndex: number, hint: string): string {

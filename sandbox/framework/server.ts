@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only sandbox: runs in plain Node, is never loaded by n8n and is not published */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +32,7 @@ export interface SandboxOptions {
 	host?: string;
 	/** 0 picks a free port (tests). */
 	port?: number;
-	vendors: VendorModule<any>[];
+	vendors: VendorModule<unknown>[];
 }
 
 /** One local HTTP server hosting every vendor API under its own prefix, plus an admin API under `/__admin`. */

@@ -110,9 +110,12 @@ function resolve(record: unknown, path: string): unknown {
 
 /** Evaluates a parsed filter against a record; string comparisons are case-insensitive, as in Okta search. */
 export function matches(node: Node, record: unknown): boolean {
-	if (node.op === 'and') return matches(node.left, record) && matches(node.right, record);
-	if (node.op === 'or') return matches(node.left, record) || matches(node.right, record);
 	if (node.op === 'not') return !matches(node.expr, record);
+	if (node.op !== 'cmp') {
+		return node.op === 'and'
+			? matches(node.left, record) && matches(node.right, record)
+			: matches(node.left, record) || matches(node.right, record);
+	}
 	const actual = resolve(record, node.attr);
 	if (node.cmp === 'pr') return actual !== undefined && actual !== null && actual !== '';
 	const values = Array.isArray(actual) ? actual : [actual];
@@ -138,5 +141,14 @@ function compare(actual: unknown, cmp: string, expected: unknown): boolean {
 			const order = (a as string | number) < (e as string | number) ? -1 : a === e ? 0 : 1;
 			return cmp === 'gt' ? order > 0 : cmp === 'ge' ? order >= 0 : cmp === 'lt' ? order < 0 : order <= 0;
 		}
+	}
+}
+
+/** The parsed filter, or the reason it does not parse (routes answer Okta's 400 with it). */
+export function tryParseScim(text: string): ReturnType<typeof parseScim> | ScimError {
+	try {
+		return parseScim(text);
+	} catch (error) {
+		return error instanceof ScimError ? error : new ScimError(String(error));
 	}
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only sandbox: runs in plain Node, is never loaded by n8n and is not published */
 /** The Okta org the sandbox simulates: users, groups, memberships and a System Log. */
 
 export type UserStatus =

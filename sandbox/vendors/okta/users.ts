@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from '../../framework/types';
 import { notFound, oktaError } from './errors';
 import { linkHeaders, pageAfter } from './paging';
-import { ScimError, matches, parseScim } from './scim';
+import { ScimError, matches, tryParseScim } from './scim';
 import { findUser } from './state';
 import type { OktaState } from './state';
 
@@ -39,15 +39,9 @@ export const userRoutes: Route<OktaState>[] = [
 			}
 			const expression = query.search ?? query.filter;
 			if (expression !== undefined) {
-				try {
-					const tree = parseScim(expression);
-					users = users.filter((u) => matches(tree, u));
-				} catch (error) {
-					if (error instanceof ScimError) {
-						return oktaError(400, 'E0000031', 'Invalid search criteria.', [error.message]);
-					}
-					throw error;
-				}
+				const tree = tryParseScim(expression);
+				if (tree instanceof ScimError) return oktaError(400, 'E0000031', 'Invalid search criteria.', [tree.message]);
+				users = users.filter((u) => matches(tree, u));
 			} else {
 				users = users.filter((u) => u.status !== 'DEPROVISIONED');
 			}

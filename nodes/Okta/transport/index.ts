@@ -1,0 +1,101 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { collectPages, parseLinkHeader } from '../../shared/paging';
+import { resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
+import { vendorRequest } from '../../shared/transport';
+import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
+
+export const oktaVendor: VendorProfile = {
+	name: 'Okta',
+	parseError(body) {
+		if (body && typeof body === 'object') {
+			const b = body as IDataObject;
+			if (typeof b.errorSummary === 'string') {
+				const causes = ((b.errorCauses as IDataObject[] | undefined) ?? [])
+					.map((c) => c.errorSummary)
+					.filter((s): s is string => typeof s === 'string');
+				return { message: b.errorSummary, code: b.errorCode as string, details: causes.join('; ') || undefined };
+			}
+			// The OAuth token endpoint answers RFC 6749 errors.
+			if (typeof b.error === 'string') {
+				return { message: (b.error_description as string) ?? b.error, code: b.error };
+			}
+		}
+		if (typeof body === 'string' && body.trim()) return { message: body.trim().slice(0, 300) };
+		return {};
+	},
+	// Okta sends `X-Rate-Limit-Reset` (epoch seconds) and never `Retry-After`; honour either.
+	retryAfterMs: (headers, now) => resetHeaderMs(headers, now) ?? retryAfterHeaderMs(headers, now),
+	hints: {
+		403: 'Okta refused the action: the user may be in a status that does not allow it (E0000038), or the credential lacks the admin role or scope.',
+	},
+};
+
+/** Which credential the node uses; read raw because the parameter is a fixed option, never an expression. */
+export function oktaCredentialType(ctx: ApiContext): string {
+	return ctx.getNode().parameters.authentication === 'oAuth2' ? 'secOpsOktaOAuth2Api' : 'secOpsOktaApi';
+}
+
+export async function oktaOrgUrl(ctx: ApiContext): Promise<string> {
+	const { url } = await ctx.getCredentials(oktaCredentialType(ctx));
+	const base = String(url ?? '').trim().replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]+/i.test(base)) {
+		throw new NodeOperationError(ctx.getNode(), `The Okta credential's Org URL "${base}" is not a URL`, {
+			description: 'Set Org URL to your Okta org, e.g. https://acme.okta.com',
+		});
+	}
+	return base;
+}
+
+export interface OktaCall {
+	method: IHttpRequestMethods;
+	/** Path below the org URL, with every dynamic segment already encoded. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+}
+
+/** One Okta call; the body is an object, or an array the caller casts (list endpoints). */
+export async function oktaApiRequest(this: ApiContext, call: OktaCall): Promise<VendorResponse<IDataObject>> {
+	const base = await oktaOrgUrl(this);
+	return await vendorRequest.call(this, oktaVendor, oktaCredentialType(this), {
+		method: call.method,
+		url: `${base}${call.path}`,
+		qs: call.qs,
+		body: call.body,
+		itemIndex: call.itemIndex,
+	}) as VendorResponse<IDataObject>;
+}
+
+/**
+ * Follows Okta's `Link: rel="next"` until the end or `limit`. Next links are only followed on the org's own origin,
+ * so a tampered header can never send the credential elsewhere.
+ */
+export async function oktaApiRequestAllItems<T = IDataObject>(
+	this: ApiContext,
+	path: string,
+	qs: IDataObject,
+	limit?: number,
+	itemIndex?: number,
+): Promise<T[]> {
+	const base = await oktaOrgUrl(this);
+	const origin = new URL(base).origin;
+	const credentialType = oktaCredentialType(this);
+	return await collectPages<T, string>(
+		async (nextUrl) => {
+			const url = nextUrl ?? `${base}${path}`;
+			const response = await vendorRequest.call(this, oktaVendor, credentialType, {
+				method: 'GET',
+				url,
+				qs: nextUrl ? undefined : qs,
+				itemIndex,
+			});
+			const next = parseLinkHeader(response.headers).next;
+			const items = Array.isArray(response.body) ? (response.body as T[]) : [];
+			return { items, next: next && new URL(next).origin === origin ? next : undefined };
+		},
+		{ limit },
+	);
+}
