@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 const SECRET_FIELD = /token|secret|password|passwd|privatekey|private_key|apikey|api_key|assertion|jwt/i;
 const AUTH_SCHEME = /\b(SSWS|Bearer|DPoP|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
-const SECRET_PARAM = /((?:access_token|refresh_token|client_secret|client_assertion|password|api_key|apikey|token)=)[^&\s"']+/gi;
+const SECRET_PARAM = /((?:access_token|refresh_token|client_secret|client_assertion|password|api_key|apikey|token)=)[^&\s"')]+/gi;
 const REDACTED = '[redacted]';
 
 /** String values of a credential's secret-looking fields, longest first so overlaps redact fully. */

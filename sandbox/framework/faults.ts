@@ -14,6 +14,8 @@ export const faultSchema = z.object({
 	delayMs: z.number().int().min(0).max(120_000).optional(),
 	/** For `rateLimit`: seconds until the advertised reset. */
 	resetInSeconds: z.number().min(0).max(3600).optional(),
+	/** For `status`: the message put in the vendor's error envelope. */
+	message: z.string().optional(),
 	/** How many matching requests this fault applies to; forever when omitted. */
 	times: z.number().int().min(1).optional(),
 });

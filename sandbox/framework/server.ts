@@ -137,7 +137,7 @@ export class Sandbox {
 			return;
 		}
 		if (fault?.kind === 'latency') await delay(fault.delayMs ?? 1000);
-		if (fault?.kind === 'status') return respond(module.error(fault.status ?? 500, 'Injected fault'));
+		if (fault?.kind === 'status') return respond(module.error(fault.status ?? 500, fault.message ?? ''));
 		if (fault?.kind === 'rateLimit') {
 			const now = Date.now();
 			const info = { limit: 0, remaining: 0, resetAt: Math.ceil(now / 1000 + (fault.resetInSeconds ?? 1)) };

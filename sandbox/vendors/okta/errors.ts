@@ -32,7 +32,7 @@ export function oktaErrorForStatus(status: number, message: string, causes: stri
 	const [code, summary] = CODE_BY_STATUS[status] ?? ['E0000009', 'Internal Server Error'];
 	if (status === 400) return oktaError(400, code, `Api validation failed: ${causes.join('; ') || message}`, causes);
 	if (status === 404) return oktaError(404, code, message, causes);
-	return oktaError(status, code, summary, causes);
+	return oktaError(status, code, message || summary, causes);
 }
 
 export const notFound = (id: string, type: string) =>

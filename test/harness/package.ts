@@ -1,0 +1,45 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test harness runs in plain Node */
+import { join } from 'node:path';
+import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
+
+import packageJson from '../../package.json';
+
+/** The prefix n8n gives node types of an installed community package: workflows reference `n8n-nodes-secops.<name>`. */
+export const PACKAGE_NAME = packageJson.name;
+
+const root = join(__dirname, '..', '..');
+
+/** `dist/nodes/X/X.node.js` → the TypeScript source, so tests exercise exactly what package.json registers. */
+function loadRegistered<T>(distPath: string): T {
+	const source = join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const module = require(source) as Record<string, new () => T>;
+	const exported = Object.values(module).find((value) => typeof value === 'function');
+	if (!exported) throw new Error(`${source} exports no class`);
+	return new exported();
+}
+
+let nodes: Map<string, INodeType | IVersionedNodeType> | undefined;
+let credentials: Map<string, ICredentialType> | undefined;
+
+/** Every node the package registers, keyed by its full type (`n8n-nodes-secops.okta`). */
+export function registeredNodes(): Map<string, INodeType | IVersionedNodeType> {
+	nodes ??= new Map(
+		packageJson.n8n.nodes.map((path) => {
+			const node = loadRegistered<INodeType | IVersionedNodeType>(path);
+			return [`${PACKAGE_NAME}.${node.description.name}`, node];
+		}),
+	);
+	return nodes;
+}
+
+/** Every credential type the package registers, keyed by its name. */
+export function registeredCredentials(): Map<string, ICredentialType> {
+	credentials ??= new Map(
+		packageJson.n8n.credentials.map((path) => {
+			const credential = loadRegistered<ICredentialType>(path);
+			return [credential.name, credential];
+		}),
+	);
+	return credentials;
+}
