@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-
 import type { SandboxEngine } from './harness';
-import { loadWorkflowFile, startSandboxEngine } from './harness';
+import { startSandboxEngine, testWorkflow } from './harness';
 
-const workflow = loadWorkflowFile(join(__dirname, 'workflows', 'okta-get-user.workflow.json'));
+const workflow = testWorkflow('okta-get-user.workflow.json');
 const alice = [{ json: { login: 'alice.anders@acme.example' } }];
 
 describe('shared transport, seen through a real node run against the sandbox', () => {

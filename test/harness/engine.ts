@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test harness runs in plain Node */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ExecutionLifecycleHooks, HookContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IConnections,
@@ -20,7 +21,7 @@ import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials-helper';
 import { TestCredentialsHelper } from './credentials-helper';
-import { registeredNodes } from './package';
+import { ROOT, registeredNodes } from './package';
 
 /** A workflow file as n8n exports and imports it. */
 export interface WorkflowJson {
@@ -35,6 +36,16 @@ export interface WorkflowJson {
 
 export function loadWorkflowFile(path: string): WorkflowJson {
 	return JSON.parse(readFileSync(path, 'utf8')) as WorkflowJson;
+}
+
+/** A workflow fixture from `test/workflows/`. */
+export function testWorkflow(fileName: string): WorkflowJson {
+	return loadWorkflowFile(join(ROOT, 'test', 'workflows', fileName));
+}
+
+/** A template users import, from `workflows/`. */
+export function bundledWorkflow(fileName: string): WorkflowJson {
+	return loadWorkflowFile(join(ROOT, 'workflows', fileName));
 }
 
 export interface RunOptions {

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test harness runs in plain Node */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test harness runs in plain Node */
 import { join } from 'node:path';
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
@@ -7,11 +7,12 @@ import packageJson from '../../package.json';
 /** The prefix n8n gives node types of an installed community package: workflows reference `n8n-nodes-secops.<name>`. */
 export const PACKAGE_NAME = packageJson.name;
 
-const root = join(__dirname, '..', '..');
+/** The repository root. */
+export const ROOT = join(__dirname, '..', '..');
 
 /** `dist/nodes/X/X.node.js` → the TypeScript source, so tests exercise exactly what package.json registers. */
 function loadRegistered<T>(distPath: string): T {
-	const source = join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	const source = join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const module = require(source) as Record<string, new () => T>;
 	const exported = Object.values(module).find((value) => typeof value === 'function');

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-
 import type { SandboxEngine } from '../harness';
-import { loadWorkflowFile, startSandboxEngine } from '../harness';
+import { startSandboxEngine, testWorkflow } from '../harness';
 
-const workflow = loadWorkflowFile(join(__dirname, '..', 'workflows', 'okta-get-user.workflow.json'));
+const workflow = testWorkflow('okta-get-user.workflow.json');
 
 describe('Okta Get User through n8n-core WorkflowExecute', () => {
 	let env: SandboxEngine;
