@@ -1,9 +1,10 @@
 import type { Headers } from './types';
 
+/** A response header by case-insensitive name; repeated headers are joined as HTTP allows (`a, b`). */
 export function header(headers: Headers, name: string): string | undefined {
 	const wanted = name.toLowerCase();
 	for (const [key, value] of Object.entries(headers ?? {})) {
-		if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
+		if (key.toLowerCase() === wanted) return Array.isArray(value) ? value.join(', ') : value;
 	}
 	return undefined;
 }
