@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import type { VendorModule } from '../../framework/types';
+import { oktaAdmin } from './admin';
 import { oktaError, oktaErrorForStatus } from './errors';
+import { eventHookRoutes } from './eventHooks';
+import { groupRoutes } from './groups';
+import { lifecycleRoutes, sessionRoutes } from './lifecycle';
+import { logRoutes } from './logs';
+import { authenticateOAuth, oauthRoutes } from './oauth';
+import { DPOP_SERVICE_APP_CLIENT_ID, GRANTED_SCOPES, SERVICE_APP_CLIENT_ID, serviceAppKeys } from './oauthState';
 import { SAMPLE_API_TOKEN, createOktaState } from './state';
 import type { OktaState } from './state';
 import { userRoutes } from './users';
@@ -9,11 +16,12 @@ import { userRoutes } from './users';
 export const okta: VendorModule<OktaState> = {
 	name: 'okta',
 	createState: createOktaState,
-	routes: [...userRoutes],
+	routes: [...userRoutes, ...lifecycleRoutes, ...sessionRoutes, ...groupRoutes, ...logRoutes, ...eventHookRoutes, ...oauthRoutes],
 	authenticate(state, req) {
 		const auth = req.headers.authorization ?? '';
 		const [scheme, token] = auth.split(' ');
 		if (scheme === 'SSWS' && state.apiTokens.has(token)) return undefined;
+		if ((scheme === 'Bearer' || scheme === 'DPoP') && token) return authenticateOAuth(state, req, scheme, token);
 		return oktaError(401, 'E0000011', 'Invalid token provided');
 	},
 	error: oktaErrorForStatus,
@@ -36,6 +44,24 @@ export const okta: VendorModule<OktaState> = {
 		return response;
 	},
 	defaultRateLimit: { limit: 600, windowMs: 60_000 },
-	sampleCredentials: (baseUrl) => ({ url: baseUrl, apiToken: SAMPLE_API_TOKEN }),
-	snapshot: (state) => ({ users: state.users }),
+	sampleCredentials: (baseUrl) => ({
+		url: baseUrl,
+		apiToken: SAMPLE_API_TOKEN,
+		// The service apps (`private_key_jwt`; the second requires DPoP) for the OAuth 2.0 credential.
+		clientId: SERVICE_APP_CLIENT_ID,
+		dpopClientId: DPOP_SERVICE_APP_CLIENT_ID,
+		privateKey: serviceAppKeys().privateKeyPem,
+		scopes: GRANTED_SCOPES.join(' '),
+	}),
+	snapshot: (state) => ({
+		users: state.users,
+		groups: state.groups,
+		memberships: state.memberships,
+		factors: state.factors,
+		sessions: state.sessions,
+		grants: state.grants,
+		eventHooks: state.eventHooks,
+		logEvents: state.logs.events.length,
+	}),
+	admin: oktaAdmin,
 };

@@ -1,4 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only sandbox: runs in plain Node, is never loaded by n8n and is not published */
+import type { EventHook } from './eventHookStore';
+import { createLogStore } from './logStore';
+import type { LogStore } from './logStore';
+import { createOAuthState } from './oauthState';
+import type { OAuthState } from './oauthState';
 /** The Okta org the sandbox simulates: users, groups, memberships and a System Log. */
 
 export type UserStatus =
@@ -35,8 +40,52 @@ export interface OktaUser {
 	credentials: { password: Record<string, never>; provider: { type: 'OKTA'; name: 'OKTA' } };
 }
 
+export interface OktaGroup {
+	id: string;
+	created: string;
+	lastUpdated: string;
+	lastMembershipUpdated: string;
+	objectClass: ['okta:user_group'];
+	type: 'OKTA_GROUP' | 'APP_GROUP' | 'BUILT_IN';
+	profile: { name: string; description: string };
+}
+
+export interface OktaFactor {
+	id: string;
+	factorType: 'push' | 'sms' | 'token:software:totp' | 'webauthn';
+	provider: 'OKTA' | 'GOOGLE' | 'FIDO';
+	vendorName: string;
+	status: 'ACTIVE';
+	created: string;
+	profile: Record<string, string>;
+}
+
+export interface OktaSession {
+	id: string;
+	createdAt: string;
+	ipAddress: string;
+}
+
+/** An OAuth grant/refresh token issued to an app for the user: removed by Clear Sessions with `oauthTokens=true`. */
+export interface OktaGrant {
+	id: string;
+	clientId: string;
+	scopes: string[];
+}
+
 export interface OktaState {
 	users: OktaUser[];
+	groups: OktaGroup[];
+	/** groupId → member user IDs, in the order they were added. */
+	memberships: Record<string, string[]>;
+	factors: Record<string, OktaFactor[]>;
+	sessions: Record<string, OktaSession[]>;
+	grants: Record<string, OktaGrant[]>;
+	/** Users whose remembered devices Okta still trusts (cleared by `forgetDevices`). */
+	rememberedDevices: Record<string, number>;
+	logs: LogStore;
+	eventHooks: EventHook[];
+	oauth: OAuthState;
 	/** Valid SSWS API tokens. */
 	apiTokens: Set<string>;
 }
@@ -94,8 +143,99 @@ export function seedUsers(): OktaUser[] {
 	return users;
 }
 
+const GROUP_NAMES: Array<[string, string]> = [
+	['Everyone', 'All users in the org'],
+	['Finance', 'Finance department'],
+	['Engineering', 'Engineering department'],
+	['Sales', 'Sales department'],
+	['IT Admins', 'Okta and IT administrators'],
+	['Contractors', 'External contractors with limited access'],
+	['VPN Users', 'May connect to the corporate VPN'],
+	['Quarantine', 'Contained accounts awaiting investigation'],
+];
+
+export function seedGroups(): OktaGroup[] {
+	return GROUP_NAMES.map(([name, description], i) => ({
+		id: oktaId('00g', i + 1),
+		created: iso(i),
+		lastUpdated: iso(i + 1),
+		lastMembershipUpdated: iso(i + 2),
+		objectClass: ['okta:user_group'],
+		type: name === 'Everyone' ? 'BUILT_IN' : 'OKTA_GROUP',
+		profile: { name, description },
+	}));
+}
+
+/** Everyone holds all users; department groups hold their department; a few admins, contractors and VPN users. */
+function seedMemberships(users: OktaUser[], groups: OktaGroup[]): Record<string, string[]> {
+	const byName = (name: string) => groups.find((g) => g.profile.name === name)!.id;
+	const memberships: Record<string, string[]> = Object.fromEntries(groups.map((g) => [g.id, [] as string[]]));
+	users.forEach((user, i) => {
+		memberships[byName('Everyone')].push(user.id);
+		const department = user.profile.department;
+		if (department && memberships[byName(department)] !== undefined && ['Finance', 'Engineering', 'Sales'].includes(department)) {
+			memberships[byName(department)].push(user.id);
+		}
+		if (department === 'IT' && i % 2 === 0) memberships[byName('IT Admins')].push(user.id);
+		if (i % 9 === 4) memberships[byName('Contractors')].push(user.id);
+		if (i % 3 === 0) memberships[byName('VPN Users')].push(user.id);
+	});
+	return memberships;
+}
+
+function seedFactors(users: OktaUser[]): Record<string, OktaFactor[]> {
+	const factors: Record<string, OktaFactor[]> = {};
+	users.forEach((user, i) => {
+		if (user.status === 'STAGED' || user.status === 'PROVISIONED') return;
+		const list: OktaFactor[] = [
+			{ id: oktaId('opf', i * 2 + 1), factorType: 'push', provider: 'OKTA', vendorName: 'OKTA', status: 'ACTIVE', created: iso(i + 10), profile: { deviceType: 'SmartPhone_IPhone', name: `${user.profile.firstName}'s iPhone` } },
+		];
+		if (i % 2 === 0) {
+			list.push({ id: oktaId('mbl', i * 2 + 2), factorType: 'sms', provider: 'OKTA', vendorName: 'OKTA', status: 'ACTIVE', created: iso(i + 11), profile: { phoneNumber: `+1-555-01${String(i).padStart(2, '0')}` } });
+		}
+		factors[user.id] = list;
+	});
+	return factors;
+}
+
+function seedSessions(users: OktaUser[]): Record<string, OktaSession[]> {
+	const sessions: Record<string, OktaSession[]> = {};
+	users.forEach((user, i) => {
+		if (user.status !== 'ACTIVE') return;
+		sessions[user.id] = [{ id: `102sbx${String(i).padStart(14, '0')}`, createdAt: iso(i * 30), ipAddress: `203.0.113.${(i % 200) + 1}` }];
+	});
+	return sessions;
+}
+
+function seedGrants(users: OktaUser[]): Record<string, OktaGrant[]> {
+	const grants: Record<string, OktaGrant[]> = {};
+	users.forEach((user, i) => {
+		if (user.status !== 'ACTIVE' || i % 2 !== 0) return;
+		grants[user.id] = [{ id: oktaId('oag', i + 1), clientId: '0oasbxslackapp000001', scopes: ['openid', 'profile', 'offline_access'] }];
+	});
+	return grants;
+}
+
 export function createOktaState(): OktaState {
-	return { users: seedUsers(), apiTokens: new Set([SAMPLE_API_TOKEN]) };
+	const users = seedUsers();
+	const groups = seedGroups();
+	return {
+		users,
+		groups,
+		memberships: seedMemberships(users, groups),
+		factors: seedFactors(users),
+		sessions: seedSessions(users),
+		grants: seedGrants(users),
+		rememberedDevices: Object.fromEntries(users.filter((u) => u.status === 'ACTIVE').map((u) => [u.id, 1])),
+		logs: createLogStore(users),
+		eventHooks: [],
+		oauth: createOAuthState(),
+		apiTokens: new Set([SAMPLE_API_TOKEN]),
+	};
+}
+
+export function findGroup(state: OktaState, id: string): OktaGroup | undefined {
+	return state.groups.find((g) => g.id === id);
 }
 
 /** Okta accepts an ID, a login, or an unambiguous login short name wherever a user ID is expected. */

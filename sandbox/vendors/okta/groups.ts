@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+import type { Route } from '../../framework/types';
+import { notFound, oktaError } from './errors';
+import { logAction } from './logStore';
+import { linkHeaders, pageAfter } from './paging';
+import { ScimError, matches, tryParseScim } from './scim';
+import { findGroup, findUser } from './state';
+import type { OktaGroup, OktaState, OktaUser } from './state';
+
+const listGroupsQuery = z
+	.object({
+		q: z.string().optional(),
+		filter: z.string().optional(),
+		search: z.string().optional(),
+		after: z.string().optional(),
+		limit: z.coerce.number().int().min(1).max(10000).optional(),
+		expand: z.string().optional(),
+		sortBy: z.string().optional(),
+		sortOrder: z.enum(['asc', 'desc']).optional(),
+	})
+	.strict();
+const pageQuery = z.object({ after: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional() }).strict();
+const noQuery = z.object({}).strict();
+
+/** Okta group membership calls take user IDs only (logins are not resolved on these paths). */
+function userById(state: OktaState, id: string): OktaUser | undefined {
+	return state.users.find((u) => u.id === id);
+}
+
+function groupTarget(group: OktaGroup, user: OktaUser) {
+	return [
+		{ id: user.id, type: 'User', alternateId: user.profile.login, displayName: `${user.profile.firstName} ${user.profile.lastName}` },
+		{ id: group.id, type: 'UserGroup', alternateId: 'unknown', displayName: group.profile.name },
+	];
+}
+
+export const groupRoutes: Route<OktaState>[] = [
+	{
+		method: 'GET',
+		path: '/api/v1/groups',
+		bucket: '/api/v1/groups',
+		query: listGroupsQuery,
+		handle(state, req) {
+			const query = listGroupsQuery.parse(Object.fromEntries(req.query));
+			let groups = state.groups;
+			if (query.q !== undefined) {
+				const q = query.q.toLowerCase();
+				groups = groups.filter((g) => g.profile.name.toLowerCase().startsWith(q)).slice(0, query.limit ?? 300);
+				return { status: 200, headers: { Link: linkHeaders(req) }, body: groups };
+			}
+			const expression = query.search ?? query.filter;
+			if (expression !== undefined) {
+				const tree = tryParseScim(expression);
+				if (tree instanceof ScimError) return oktaError(400, 'E0000031', 'Invalid search criteria.', [tree.message]);
+				groups = groups.filter((g) => matches(tree, g));
+			}
+			const { page, nextAfter } = pageAfter(groups, query.after ?? null, query.limit ?? 10000);
+			return { status: 200, headers: { Link: linkHeaders(req, nextAfter) }, body: page };
+		},
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/groups/:groupId',
+		bucket: '/api/v1/groups/:id',
+		query: noQuery,
+		handle(state, req) {
+			const group = findGroup(state, req.params.groupId);
+			return group ? { status: 200, body: group } : notFound(req.params.groupId, 'UserGroup');
+		},
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/groups/:groupId/users',
+		bucket: '/api/v1/groups/:id',
+		query: pageQuery,
+		handle(state, req) {
+			const group = findGroup(state, req.params.groupId);
+			if (!group) return notFound(req.params.groupId, 'UserGroup');
+			const query = pageQuery.parse(Object.fromEntries(req.query));
+			const members = (state.memberships[group.id] ?? []).map((id) => userById(state, id)).filter((u): u is OktaUser => !!u);
+			const { page, nextAfter } = pageAfter(members, query.after ?? null, query.limit ?? 1000);
+			return { status: 200, headers: { Link: linkHeaders(req, nextAfter) }, body: page };
+		},
+	},
+	{
+		method: 'PUT',
+		path: '/api/v1/groups/:groupId/users/:userId',
+		bucket: '/api/v1/groups/:id',
+		query: noQuery,
+		handle(state, req) {
+			const group = findGroup(state, req.params.groupId);
+			if (!group) return notFound(req.params.groupId, 'UserGroup');
+			const user = userById(state, req.params.userId);
+			if (!user) return notFound(req.params.userId, 'User');
+			if (group.type !== 'OKTA_GROUP') return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
+			const members = (state.memberships[group.id] ??= []);
+			if (!members.includes(user.id)) {
+				members.push(user.id);
+				group.lastMembershipUpdated = new Date().toISOString();
+				logAction(state.logs, 'group.user_membership.add', 'Add user to group membership', groupTarget(group, user));
+			}
+			return { status: 204 };
+		},
+	},
+	{
+		method: 'DELETE',
+		path: '/api/v1/groups/:groupId/users/:userId',
+		bucket: '/api/v1/groups/:id',
+		query: noQuery,
+		handle(state, req) {
+			const group = findGroup(state, req.params.groupId);
+			if (!group) return notFound(req.params.groupId, 'UserGroup');
+			const user = userById(state, req.params.userId);
+			if (!user) return notFound(req.params.userId, 'User');
+			if (group.type !== 'OKTA_GROUP') return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
+			const members = state.memberships[group.id] ?? [];
+			const at = members.indexOf(user.id);
+			if (at >= 0) {
+				members.splice(at, 1);
+				group.lastMembershipUpdated = new Date().toISOString();
+				logAction(state.logs, 'group.user_membership.remove', 'Remove user from group membership', groupTarget(group, user));
+			}
+			return { status: 204 };
+		},
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/users/:userId/groups',
+		bucket: '/api/v1/users/:id',
+		query: pageQuery,
+		handle(state, req) {
+			const user = findUser(state, req.params.userId);
+			if (!user) return notFound(req.params.userId, 'User');
+			const groups = state.groups.filter((g) => (state.memberships[g.id] ?? []).includes(user.id));
+			return { status: 200, headers: { Link: linkHeaders(req) }, body: groups };
+		},
+	},
+];
