@@ -173,7 +173,7 @@ function seedMemberships(users: OktaUser[], groups: OktaGroup[]): Record<string,
 	users.forEach((user, i) => {
 		memberships[byName('Everyone')].push(user.id);
 		const department = user.profile.department;
-		if (department && memberships[byName(department)] !== undefined && ['Finance', 'Engineering', 'Sales'].includes(department)) {
+		if (department && ['Finance', 'Engineering', 'Sales'].includes(department)) {
 			memberships[byName(department)].push(user.id);
 		}
 		if (department === 'IT' && i % 2 === 0) memberships[byName('IT Admins')].push(user.id);
