@@ -1,5 +1,6 @@
 import type { VendorModule } from '../framework/types';
 import { okta } from './okta';
+import { servicenow } from './servicenow';
 
 /** Every vendor the sandbox hosts. Each vendor issue adds its module here. */
-export const vendors = [okta] as VendorModule<unknown>[];
+export const vendors = [okta, servicenow] as VendorModule<unknown>[];

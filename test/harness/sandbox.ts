@@ -5,6 +5,7 @@ import { Engine } from './engine';
 /** This package's credential type for each vendor the sandbox hosts: tests get the sandbox's sample credentials. */
 export const CREDENTIAL_TYPE_BY_VENDOR: Record<string, string> = {
 	okta: 'secOpsOktaApi',
+	servicenow: 'secOpsServiceNowApi',
 };
 
 export interface SandboxEngine {
