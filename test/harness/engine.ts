@@ -21,7 +21,7 @@ import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials-helper';
 import { TestCredentialsHelper } from './credentials-helper';
-import { ROOT, registeredNodes } from './package';
+import { ROOT, baseNode, registeredNodes } from './package';
 
 /** A workflow file as n8n exports and imports it. */
 export interface WorkflowJson {
@@ -106,9 +106,6 @@ export interface WebhookResult {
 	staticData: IDataObject;
 }
 
-/** Node types n8n ships that bundled workflows may use next to ours; tests register them with `extraNodeTypes`. */
-export const extraNodeTypes = new Map<string, INodeType | IVersionedNodeType>();
-
 /**
  * Runs workflows, polls and webhooks through n8n-core exactly as n8n does, with our package's registered node and
  * credential types and credentials supplied by the test (typically the sandbox's sample credentials).
@@ -130,7 +127,7 @@ export class Engine {
 	}
 
 	private nodeType(type: string): INodeType | IVersionedNodeType {
-		const found = registeredNodes().get(type) ?? extraNodeTypes.get(type);
+		const found = registeredNodes().get(type) ?? baseNode(type);
 		if (!found) throw new Error(`Unknown node type "${type}": is it registered in package.json?`);
 		return found;
 	}

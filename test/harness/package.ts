@@ -34,6 +34,29 @@ export function registeredNodes(): Map<string, INodeType | IVersionedNodeType> {
 	return nodes;
 }
 
+const baseNodes = new Map<string, INodeType | IVersionedNodeType>();
+
+/**
+ * A node n8n itself ships (`n8n-nodes-base.switch`, `.if`, `.manualTrigger`, `.stickyNote`…), loaded from the real
+ * n8n-nodes-base package so templates run with the same logic nodes users have.
+ */
+export function baseNode(type: string): INodeType | IVersionedNodeType | undefined {
+	const [prefix, name] = type.split('.');
+	if (prefix !== 'n8n-nodes-base' || !name) return undefined;
+	if (!baseNodes.has(type)) {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const basePackage = require('n8n-nodes-base/package.json') as { n8n: { nodes: string[] } };
+		const file = basePackage.n8n.nodes.find((path) => path.toLowerCase().endsWith(`/${name.toLowerCase()}.node.js`));
+		if (!file) return undefined;
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require(`n8n-nodes-base/${file}`) as Record<string, new () => INodeType | IVersionedNodeType>;
+		const exported = Object.values(module).find((value) => typeof value === 'function');
+		if (!exported) return undefined;
+		baseNodes.set(type, new exported());
+	}
+	return baseNodes.get(type);
+}
+
 /** Every credential type the package registers, keyed by its name. */
 export function registeredCredentials(): Map<string, ICredentialType> {
 	credentials ??= new Map(
