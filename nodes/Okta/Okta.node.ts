@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
+import * as group from './actions/group';
+import * as systemLog from './actions/systemLog';
 import * as user from './actions/user';
 import { listSearch } from './methods';
 
@@ -35,9 +37,15 @@ export class Okta implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: [
+					{ name: 'Group', value: 'group' },
+					{ name: 'System Log', value: 'systemLog' },
+					{ name: 'User', value: 'user' },
+				],
 				default: 'user',
 			},
+			...group.description,
+			...systemLog.description,
 			...user.description,
 		],
 	};

@@ -34,3 +34,38 @@ export const userRLC: INodeProperties = {
 		},
 	],
 };
+
+/** Pick a group from a searchable list, or give its exact name or its Okta group ID. */
+export const groupRLC: INodeProperties = {
+	displayName: 'Group',
+	name: 'group',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. Quarantine',
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 00g1abcdEFGHijklm697',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^[0-9A-Za-z]{20}$', errorMessage: 'An Okta group ID has 20 letters and digits' },
+				},
+			],
+		},
+	],
+};

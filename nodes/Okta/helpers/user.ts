@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pathSegment, printable } from '../../shared/validation';
+import { oktaApiRequest } from '../transport';
 
 const USER_ID = /^[0-9A-Za-z]{20}$/;
 // Okta logins are email-shaped by default but may be any string without whitespace or control characters.
@@ -43,4 +44,15 @@ export function simplifyUser(user: IDataObject): IDataObject {
 		statusChanged: user.statusChanged,
 		created: user.created,
 	};
+}
+
+/**
+ * The user's Okta ID: given as is in ID mode, looked up in login mode. Group membership paths take IDs only.
+ */
+export async function resolveUserId(this: IExecuteFunctions, itemIndex: number, parameter = 'user'): Promise<string> {
+	const segment = userPathSegment.call(this, itemIndex, parameter);
+	const locator = this.getNodeParameter(parameter, itemIndex) as { mode: string };
+	if (locator.mode !== 'login') return segment;
+	const { body } = await oktaApiRequest.call(this, { method: 'GET', path: `/api/v1/users/${segment}`, itemIndex });
+	return encodeURIComponent(String(body.id));
 }

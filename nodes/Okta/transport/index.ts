@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { dryRunResult } from '../../shared/dryRun';
 import { collectPages, parseLinkHeader } from '../../shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
 import { vendorRequest } from '../../shared/transport';
@@ -73,17 +74,17 @@ export async function oktaApiRequest(this: ApiContext, call: OktaCall): Promise<
  * Follows Okta's `Link: rel="next"` until the end or `limit`. Next links are only followed on the org's own origin,
  * so a tampered header can never send the credential elsewhere.
  */
-export async function oktaApiRequestAllItems<T = IDataObject>(
+export async function oktaApiRequestAllItems(
 	this: ApiContext,
 	path: string,
 	qs: IDataObject,
 	limit?: number,
 	itemIndex?: number,
-): Promise<T[]> {
+): Promise<IDataObject[]> {
 	const base = await oktaOrgUrl(this);
 	const origin = new URL(base).origin;
 	const credentialType = oktaCredentialType(this);
-	return await collectPages<T, string>(
+	return await collectPages<IDataObject, string>(
 		async (nextUrl) => {
 			const url = nextUrl ?? `${base}${path}`;
 			const response = await vendorRequest.call(this, oktaVendor, credentialType, {
@@ -93,9 +94,21 @@ export async function oktaApiRequestAllItems<T = IDataObject>(
 				itemIndex,
 			});
 			const next = parseLinkHeader(response.headers).next;
-			const items = Array.isArray(response.body) ? (response.body as T[]) : [];
+			const items = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
 			return { items, next: next && new URL(next).origin === origin ? next : undefined };
 		},
 		{ limit },
 	);
+}
+
+/** What `call` would send, for Dry Run: nothing leaves n8n. */
+export async function oktaDryRun(this: ApiContext, call: OktaCall): Promise<IDataObject> {
+	const base = await oktaOrgUrl(this);
+	return dryRunResult({ method: call.method, url: `${base}${call.path}`, qs: call.qs, body: call.body });
+}
+
+/** Okta's own error code (`E0000038`…) from an error our transport raised, if it carries one. */
+export function oktaErrorCode(error: unknown): string | undefined {
+	const response = (error as { errorResponse?: IDataObject })?.errorResponse;
+	return typeof response?.code === 'string' ? response.code : undefined;
 }
