@@ -90,6 +90,14 @@ export async function vendorRequest<T = IDataObject>(
 		options.json = true;
 	}
 
+	const fail = async (details: { statusCode?: number; body?: unknown; message?: string }) =>
+		vendorApiError(this.getNode(), {
+			vendor,
+			itemIndex: request.itemIndex,
+			secrets: await secretsOf(this, credentialType),
+			...details,
+		});
+
 	for (let attempt = 0; ; attempt++) {
 		let response: FailedResponse;
 		try {
@@ -109,10 +117,7 @@ export async function vendorRequest<T = IDataObject>(
 					await sleep(policy.baseDelayMs * 2 ** attempt);
 					continue;
 				}
-				throw vendorApiError(this.getNode(), {
-					vendor,
-					itemIndex: request.itemIndex,
-					secrets: await secretsOf(this, credentialType),
+				throw await fail({
 					message: code
 						? `${vendor.name} could not be reached (${code})${idempotent ? ` after ${attempt + 1} attempts` : ''}`
 						: `${vendor.name} request failed: ${(error as Error).message}`,
@@ -131,10 +136,8 @@ export async function vendorRequest<T = IDataObject>(
 			continue;
 		}
 		if (malformed) {
-			throw vendorApiError(this.getNode(), {
-				vendor,
+			throw await fail({
 				statusCode: status,
-				itemIndex: request.itemIndex,
 				message: `${vendor.name} answered HTTP ${status} with a body that is not valid JSON`,
 			});
 		}
@@ -149,23 +152,14 @@ export async function vendorRequest<T = IDataObject>(
 			}
 			if (status === 429) {
 				const resetIn = asked === undefined ? '' : ` The limit resets in ${Math.ceil(asked / 1000)} s.`;
-				throw vendorApiError(this.getNode(), {
-					vendor,
+				throw await fail({
 					statusCode: status,
 					body,
-					itemIndex: request.itemIndex,
-					secrets: await secretsOf(this, credentialType),
 					message: `${vendor.name} rate limit still exceeded after ${attempt + 1} attempts.${resetIn}`,
 				});
 			}
 		}
-		throw vendorApiError(this.getNode(), {
-			vendor,
-			statusCode: status,
-			body,
-			itemIndex: request.itemIndex,
-			secrets: await secretsOf(this, credentialType),
-		});
+		throw await fail({ statusCode: status, body });
 	}
 }
 
