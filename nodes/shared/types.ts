@@ -35,7 +35,8 @@ export interface VendorRequest {
 	/** Absolute URL: vendors build it from the credential's base URL. */
 	url: string;
 	qs?: IDataObject;
-	body?: IDataObject | IDataObject[] | string;
+	/** JSON (default), form fields (`form`), or raw bytes sent with the caller's Content-Type (file uploads). */
+	body?: IDataObject | IDataObject[] | string | Buffer;
 	headers?: IDataObject;
 	/** Form-encode the body instead of JSON. */
 	form?: boolean;
