@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { serviceNowApiRequest, resultOf } from '../transport';
 import { CLOSED_STATES } from './codes';
@@ -57,7 +58,12 @@ async function openIncidents(this: IExecuteFunctions, correlationId: string, ite
 
 async function mergeDuplicate(this: IExecuteFunctions, duplicate: Found, survivor: Found, input: CorrelationInput, itemIndex: number) {
 	if (input.duplicateHandling === 'delete') {
-		await serviceNowApiRequest.call(this, { method: 'DELETE', path: `/api/now/table/incident/${duplicate.sys_id}`, itemIndex });
+		try {
+			await serviceNowApiRequest.call(this, { method: 'DELETE', path: `/api/now/table/incident/${duplicate.sys_id}`, itemIndex });
+		} catch (error) {
+			// The concurrent execution that created it, or the winner, may have deleted it a moment earlier.
+			if (!(error instanceof NodeApiError && error.httpCode === '404')) throw new NodeApiError(this.getNode(), error as JsonObject);
+		}
 		return;
 	}
 	await patchIncident.call(this, duplicate.sys_id, {
