@@ -1,0 +1,211 @@
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+
+import { header } from '../shared/rateLimit';
+import { INCIDENT_STATES } from '../ServiceNow/helpers/codes';
+import { SIMPLIFY_QS, simplifyIncident } from '../ServiceNow/helpers/incident';
+import { andQuery, condition } from '../ServiceNow/helpers/query';
+import { resultOf, serviceNowApiRequest } from '../ServiceNow/transport';
+import type { Cursor, TriggerState } from './cursor';
+import { isAfter, plain, remember, snTime } from './cursor';
+
+/** Leave this much of the poll's time budget unused, so the poll ends on its own with what it has. */
+const BUDGET_MARGIN_MS = 5_000;
+
+export class ServiceNowTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ServiceNow ITSM Trigger',
+		name: 'serviceNowTrigger',
+		icon: { light: 'file:../../icons/servicenow.svg', dark: 'file:../../icons/servicenow.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts a workflow when ServiceNow incidents matching a query are created or updated, e.g. resolved',
+		defaults: { name: 'ServiceNow ITSM Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'secOpsServiceNowApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
+			{ name: 'secOpsServiceNowOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Basic Auth', value: 'basicAuth' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'basicAuth',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'Incident Created', value: 'created' },
+					{
+						name: 'Incident Created or Updated',
+						value: 'updated',
+						description: 'Every change, with the previous state, e.g. to react when a ticket is resolved',
+					},
+				],
+				default: 'updated',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{ displayName: 'Assignment Group (Sys ID)', name: 'assignmentGroup', type: 'string', default: '' },
+					{ displayName: 'Assignment Group Name', name: 'assignmentGroupName', type: 'string', default: '', placeholder: 'e.g. Security Operations' },
+					{ displayName: 'Category', name: 'category', type: 'string', default: '' },
+					{ displayName: 'Correlation ID Starts With', name: 'correlationPrefix', type: 'string', default: '', placeholder: 'e.g. okta-' },
+					{
+						displayName: 'Encoded Query',
+						name: 'query',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. priority<=2',
+						description: 'Extra conditions in ServiceNow encoded-query syntax, AND-ed with the others',
+					},
+				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Page Size',
+						name: 'pageSize',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 1000 },
+						default: 100,
+						description: 'Incidents read per request while catching up',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const started = Date.now();
+		const state = this.getWorkflowStaticData('node') as TriggerState;
+		const event = this.getNodeParameter('event', 'updated') as string;
+		const field = event === 'created' ? 'sys_created_on' : 'sys_updated_on';
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const pageSize = Number((this.getNodeParameter('options', {}) as IDataObject).pageSize ?? 100) || 100;
+		const conditions = filterConditions.call(this, filters);
+		const raw = String(filters.query ?? '');
+
+		if (this.getMode() === 'manual') {
+			const response = await serviceNowApiRequest.call(this, {
+				method: 'GET',
+				path: '/api/now/table/incident',
+				qs: { ...SIMPLIFY_QS, sysparm_query: andQuery(raw, conditions, [`ORDERBYDESC${field}`]), sysparm_limit: 1 },
+			});
+			const [latest] = resultOf<IDataObject[]>(response);
+			return latest ? [this.helpers.returnJsonArray([toEvent(latest, state, event)])] : null;
+		}
+
+		if (!state.cursor) {
+			// No backfill: start after the instance's current second (its clock, from the Date header).
+			const response = await serviceNowApiRequest.call(this, {
+				method: 'GET',
+				path: '/api/now/table/incident',
+				qs: { sysparm_fields: 'sys_id', sysparm_limit: 1, sysparm_no_count: true },
+			});
+			state.cursor = { ts: serverSecond(response.headers), id: '~' };
+			state.lastState = {};
+			return null;
+		}
+
+		const emitted: IDataObject[] = [];
+		let cursor: Cursor = { ...state.cursor };
+		const lastState = { ...(state.lastState ?? {}) };
+		const budget = this.getPollBudgetMs() - BUDGET_MARGIN_MS;
+		drain: for (;;) {
+			const afterCursor = [
+				andQuery(raw, [...conditions, `${field}>${cursor.ts}`]),
+				andQuery(raw, [...conditions, `${field}=${cursor.ts}`, `sys_id>${cursor.id}`]),
+			].join('^NQ');
+			let page: IDataObject[];
+			let settledBefore: string;
+			try {
+				const response = await serviceNowApiRequest.call(this, {
+					method: 'GET',
+					path: '/api/now/table/incident',
+					qs: {
+						...SIMPLIFY_QS,
+						sysparm_query: `${afterCursor}^ORDERBY${field}^ORDERBYsys_id`,
+						sysparm_limit: pageSize,
+						sysparm_no_count: true,
+					},
+				});
+				page = resultOf<IDataObject[]>(response);
+				settledBefore = serverSecond(response.headers);
+			} catch (error) {
+				// Throttled past the retries mid-drain: hand on what was read; the cursor stops at the last of it.
+				if (emitted.length > 0) break;
+				throw new NodeApiError(this.getNode(), error as JsonObject);
+			}
+			const before = cursor;
+			for (const record of page) {
+				const ts = plain(record[field]);
+				const id = plain(record.sys_id);
+				// The current second may still get more records (1-second timestamps): wait until it has passed.
+				if (ts >= settledBefore) break drain;
+				if (!isAfter(ts, id, cursor)) continue;
+				emitted.push(toEvent(record, { lastState }, event));
+				remember(lastState, id, plain(record.state));
+				cursor = { ts, id };
+			}
+			// A short page is the end; a page that did not move the cursor would repeat forever.
+			if (page.length < pageSize || cursor === before || Date.now() - started > budget) break;
+		}
+
+		if (emitted.length === 0) return null;
+		state.cursor = cursor;
+		state.lastState = lastState;
+		return [this.helpers.returnJsonArray(emitted)];
+	}
+}
+
+function filterConditions(this: IPollFunctions, filters: IDataObject): string[] {
+	const node = this.getNode();
+	const list: Array<[string, '=' | 'STARTSWITH', unknown, string]> = [
+		['assignment_group', '=', filters.assignmentGroup, 'Assignment Group'],
+		['assignment_group.name', '=', filters.assignmentGroupName, 'Assignment Group Name'],
+		['category', '=', filters.category, 'Category'],
+		['correlation_id', 'STARTSWITH', filters.correlationPrefix, 'Correlation ID Starts With'],
+	];
+	return list
+		.filter(([, , value]) => value !== undefined && value !== '')
+		.map(([field, operator, value, label]) => condition(node, { field, operator, value, label }, 0));
+}
+
+/** The server's current second from its `Date` header (its clock, not ours), local time if it sent none. */
+function serverSecond(headers: Record<string, string | string[] | undefined>): string {
+	const date = Date.parse(header(headers, 'date') ?? '');
+	return snTime(Number.isNaN(date) ? Date.now() : date);
+}
+
+function toEvent(record: IDataObject, state: TriggerState, event: string): IDataObject {
+	const incident = simplifyIncident(record);
+	const previous = state.lastState?.[incident.sys_id as string];
+	const created = plain(record.sys_mod_count) === '0' || plain(record.sys_created_on) === plain(record.sys_updated_on);
+	return {
+		event: event === 'created' || created ? 'created' : 'updated',
+		previous_state: previous ?? null,
+		previous_state_label: previous ? (INCIDENT_STATES[previous] ?? previous) : null,
+		state_changed: previous === undefined ? null : previous !== incident.state,
+		...incident,
+	};
+}
