@@ -126,7 +126,8 @@ export function writeRecord(
 	const draft: Rec = existing ? { ...existing } : Object.fromEntries(schema.columns.map((c) => [c, '']));
 	const journalEntries: Array<[string, string]> = [];
 	for (const [key, raw] of Object.entries(body ?? {})) {
-		if (!schema.columns.includes(key) || READ_ONLY.has(key)) continue; // unknown fields are ignored
+		// Unknown fields are ignored; computed fields too (incident's rules only apply to incidents).
+		if (!schema.columns.includes(key) || (READ_ONLY.has(key) && (table === 'incident' || key.startsWith('sys_')))) continue;
 		if (key === 'sys_id' && existing) continue;
 		const value = asText(raw);
 		if (table === 'incident' && (key === 'work_notes' || key === 'comments')) {
