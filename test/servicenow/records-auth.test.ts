@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { SandboxEngine } from '../harness';
 import { startSandboxEngine } from '../harness';
 import { SAMPLE_CLIENT_ID, SAMPLE_CLIENT_SECRET, SAMPLE_PASSWORD, SAMPLE_USER } from '../../sandbox/vendors/servicenow/state';
@@ -9,7 +11,7 @@ describe('ServiceNow table records, attachments and OAuth2', () => {
 	afterAll(async () => await env.sandbox.close());
 	beforeEach(() => env.sandbox.reset());
 
-	const run = async (parameters: Record<string, unknown>, options: Parameters<SandboxEngine['engine']['run']>[1] = {}, authentication?: string) =>
+	const run = async (parameters: IDataObject, options: Parameters<SandboxEngine['engine']['run']>[1] = {}, authentication?: string) =>
 		await env.engine.run(serviceNowWorkflow(parameters, { authentication }), options);
 
 	it('creates, gets, finds, updates and deletes a record in any table', async () => {
