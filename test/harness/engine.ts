@@ -209,7 +209,7 @@ export class Engine {
 		const items = result?.[0] ?? [];
 		const emitted = result !== null && items.length > 0;
 		const keep = mode === 'trigger' && (emitted || options.persist === 'always');
-		return { items, staticData: keep ? structuredClone(workflow.staticData as IDataObject) : staticData };
+		return { items, staticData: keep ? persistedCopy(workflow.staticData as IDataObject) : staticData };
 	}
 
 	async webhook(json: WorkflowJson, nodeName: string, delivery: WebhookDelivery = {}): Promise<WebhookResult> {
@@ -270,7 +270,7 @@ export class Engine {
 		} as unknown as IWebhookData;
 		const context = new WebhookContext(workflow, node, additionalData, delivery.mode ?? 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook.call(context);
-		return { result, response, staticData: structuredClone(workflow.staticData as IDataObject) };
+		return { result, response, staticData: persistedCopy(workflow.staticData as IDataObject) };
 	}
 
 	/** Runs a webhook trigger's lifecycle method (`checkExists`, `create`, `delete`) as n8n does on (de)activation. */
@@ -301,8 +301,16 @@ export class Engine {
 		} as unknown as IWebhookData;
 		const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', webhookData);
 		const result = await fn.call(context);
-		return { result: result as boolean, staticData: structuredClone(workflow.staticData as IDataObject) };
+		return { result: result as boolean, staticData: persistedCopy(workflow.staticData as IDataObject) };
 	}
+}
+
+/**
+ * Static data as n8n stores it: a JSON round trip. (`workflow.staticData` is n8n's observable Proxy, which
+ * `structuredClone` cannot copy.)
+ */
+function persistedCopy(data: IDataObject): IDataObject {
+	return JSON.parse(JSON.stringify(data ?? {})) as IDataObject;
 }
 
 function safeJson(text: string): unknown {

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { SandboxEngine } from '../harness';
 import { startSandboxEngine } from '../harness';
 import type { OktaState } from '../../sandbox/vendors/okta/state';
@@ -10,7 +12,7 @@ describe('Okta node refuses bad input before sending anything harmful', () => {
 	afterAll(async () => await env.sandbox.close());
 	beforeEach(() => env.sandbox.reset());
 
-	const run = async (parameters: Record<string, unknown>, items = [{ json: {} }, { json: { value: 'x' } }]) => {
+	const run = async (parameters: IDataObject, items = [{ json: {} }, { json: { value: 'x' } }]) => {
 		const result = await env.engine.run(oktaWorkflow(parameters), { items });
 		return result.error(OKTA_NODE);
 	};

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { SandboxEngine } from '../harness';
 import { startSandboxEngine } from '../harness';
 import type { OktaState } from '../../sandbox/vendors/okta/state';
@@ -13,7 +15,7 @@ describe('Okta reads and group membership through WorkflowExecute', () => {
 
 	const state = () => env.sandbox.state<OktaState>('okta');
 	const groupId = (name: string) => state().groups.find((g) => g.profile.name === name)!.id;
-	const run = async (parameters: Record<string, unknown>) => {
+	const run = async (parameters: IDataObject) => {
 		const result = await env.engine.run(oktaWorkflow(parameters));
 		return { json: result.json(OKTA_NODE), error: result.error(OKTA_NODE) };
 	};

@@ -112,3 +112,23 @@ export function oktaErrorCode(error: unknown): string | undefined {
 	const response = (error as { errorResponse?: IDataObject })?.errorResponse;
 	return typeof response?.code === 'string' ? response.code : undefined;
 }
+
+/**
+ * GET an absolute URL Okta handed out (a `Link: rel="next"` cursor). Only URLs on the org's own origin are followed,
+ * so a stored or tampered link can never send the credential elsewhere.
+ */
+export async function oktaGetLink(this: ApiContext, url: string): Promise<VendorResponse<IDataObject>> {
+	const base = await oktaOrgUrl(this);
+	let target: URL;
+	try {
+		target = new URL(url);
+	} catch {
+		throw new NodeOperationError(this.getNode(), `The stored Okta cursor "${url.slice(0, 80)}" is not a URL`);
+	}
+	if (target.origin !== new URL(base).origin) {
+		throw new NodeOperationError(this.getNode(), `The stored Okta cursor points outside the org (${target.origin})`, {
+			description: 'The credential now points at another org; the trigger restarts from its last published time.',
+		});
+	}
+	return (await vendorRequest.call(this, oktaVendor, oktaCredentialType(this), { method: 'GET', url })) as VendorResponse<IDataObject>;
+}
