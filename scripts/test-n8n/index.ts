@@ -1,0 +1,164 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test runner: runs in plain Node, never loaded by n8n, not published */
+/**
+ * `npm run test:n8n`: proves the packed package inside a real n8n (see docs/real-n8n.md).
+ * Node 24 + n8n are cached; everything else (user folder, database, sandbox) is thrown away after the run.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import { CACHE_DIR, N8N_VERSION } from './config';
+import { planCredentials } from './credentials';
+import { loadProblems } from './load-check';
+import { Failure, detail, fail, say, step } from './log';
+import { N8n } from './n8n';
+import { buildAndPack, declaredTypes, installIntoN8n, packageJson } from './package';
+import { killAll } from './proc';
+import { prepareRuntime } from './runtime';
+import { SandboxClient } from './sandbox';
+import { fastPollTimes, pickTriggerWorkflow, proveTrigger } from './trigger';
+import { MANUAL_TRIGGER, discoverWorkflows, executeWorkflow, importWorkflow, referenceProblems } from './workflows';
+import type { WorkflowFile } from './workflows';
+
+const runDir = mkdtempSync(join(tmpdir(), 'secops-test-n8n-'));
+let sandbox: Sandbox | undefined;
+let n8n: N8n | undefined;
+
+async function cleanup(): Promise<void> {
+	await n8n?.stop().catch(() => undefined);
+	await sandbox?.close().catch(() => undefined);
+	killAll();
+	if (process.env.KEEP_N8N_RUN) say(`kept ${runDir} (KEEP_N8N_RUN)`);
+	else rmSync(runDir, { recursive: true, force: true });
+}
+
+function listProblems(title: string, problems: string[]): void {
+	if (problems.length) fail(`${title}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
+async function main(): Promise<void> {
+	say(`n8n ${N8N_VERSION} in ${runDir} (cache: ${CACHE_DIR})`);
+	const runtime = await step(`Node 24 and n8n ${N8N_VERSION} (cached)`, prepareRuntime);
+	const tarball = await step('npm run build, npm pack', async () => await buildAndPack(runDir));
+	const n8nFolder = join(runDir, '.n8n');
+	await step(`install ${packageJson.name} into .n8n/nodes`, async () => await installIntoN8n(runtime, tarball, n8nFolder));
+
+	const declared = declaredTypes();
+	const pkg = packageJson.name;
+	const { templates, fixtures } = await discoverWorkflows();
+	const runnableFixtures = fixtures.filter((fixture) => {
+		const missing = fixture.json.nodes.filter((n) => n.type.startsWith(`${pkg}.`) && !declared.nodes.some((d) => d.type === n.type));
+		if (missing.length) say(`fixture ${fixture.label} skipped: the package does not declare ${[...new Set(missing.map((n) => n.type))].join(', ')} yet`);
+		return missing.length === 0;
+	});
+	if (templates.length === 0) say('no templates yet: workflows/ has no *.json, so only the runner\'s fixtures run');
+	const workflows: WorkflowFile[] = [...templates, ...runnableFixtures];
+
+	sandbox = await startSandbox({ port: 0 });
+	const client = new SandboxClient(sandbox.url);
+	n8n = new N8n(runtime, runDir);
+	const instance = n8n;
+
+	const loaded = await step('n8n loads every declared node and credential type', async () => {
+		await instance.start();
+		const types = instance.loadedTypes();
+		await instance.stop();
+		listProblems(
+			`n8n did not load ${pkg} cleanly`,
+			loadProblems(declared, types, instance.serverOutput, pkg, join(n8nFolder, 'nodes/node_modules', pkg)),
+		);
+		detail(`nodes: ${declared.nodes.map((n) => n.type).join(', ')}`);
+		detail(`credentials: ${declared.credentials.map((c) => c.name).join(', ')}`);
+		return types;
+	});
+
+	await step(`workflows reference only types n8n knows (${templates.length} templates, ${runnableFixtures.length} fixtures)`, async () => {
+		listProblems('a workflow references something n8n does not have', referenceProblems(workflows, loaded.nodes, loaded.credentials, pkg));
+	});
+
+	await step('import credentials pointing at the sandbox', async () => {
+		const { records, notes } = planCredentials(
+			declared.credentials.map((c) => c.name),
+			loaded.credentials,
+			await client.credentials(),
+			workflows,
+		);
+		notes.forEach((note) => detail(note));
+		if (records.length === 0) return;
+		const file = join(runDir, 'credentials.json');
+		writeFileSync(file, JSON.stringify(records, null, 2));
+		const { stdout, stderr } = await instance.cli(['import:credentials', `--input=${file}`]);
+		if (!/Successfully imported/.test(stdout + stderr)) fail(`n8n import:credentials did not confirm:\n${stdout}\n${stderr}`);
+		records.forEach((r) => detail(`${r.type} "${r.name}" (id ${r.id})`));
+	});
+
+	const pollingTypes = declared.nodes.filter((n) => n.polling).map((n) => n.type);
+	const triggerWorkflow = pickTriggerWorkflow(workflows, pollingTypes);
+	await step(`import ${workflows.length} workflow(s)`, async () => {
+		for (const workflow of workflows) {
+			await importWorkflow(instance, workflow, workflow === triggerWorkflow ? fastPollTimes(workflow) : {});
+			detail(`${workflow.label} → id ${workflow.id}`);
+		}
+	});
+
+	if (pollingTypes.length === 0) {
+		say('polling trigger: skipped, the package declares no node with `polling: true`');
+	} else if (!triggerWorkflow) {
+		fail(
+			`the package declares polling trigger(s) ${pollingTypes.join(', ')}, but no workflow check declares a trigger scenario ` +
+				'(add `trigger: { node, seed }` to scripts/test-n8n/checks/<workflow>.ts; see docs/real-n8n.md)',
+		);
+	} else {
+		const chosen = triggerWorkflow;
+		await step(`polling trigger fires once through n8n's scheduler (${chosen.label})`, async () => {
+			await instance.cli(['publish:workflow', `--id=${chosen.id}`]);
+			await client.reset();
+			await instance.start();
+			try {
+				await proveTrigger(instance, client, chosen);
+			} finally {
+				await instance.stop();
+			}
+		});
+	}
+
+	for (const workflow of workflows) {
+		const title = `headless run: ${workflow.label}`;
+		if (!workflow.json.nodes.some((n) => n.type === MANUAL_TRIGGER && !n.disabled)) {
+			if (workflow.check?.verify) fail(`${workflow.label}: ${workflow.checkLabel} has verify(), but the workflow has no Manual Trigger to run from`);
+			say(`${title}: skipped, no Manual Trigger (n8n execute starts only from one)`);
+			continue;
+		}
+		await step(title, async () => {
+			await client.reset();
+			await workflow.check?.prepare?.(client);
+			const run = await executeWorkflow(instance, workflow);
+			detail(`ran: ${Object.keys(run.resultData.runData).join(' → ')}`);
+			if (workflow.check?.verify) {
+				await workflow.check.verify({ sandbox: client, run });
+				detail(`${workflow.checkLabel}: effects as expected`);
+			} else {
+				detail(`no ${workflow.checkLabel}: checked only that it ran without error`);
+			}
+		});
+	}
+	say(`PASS: ${pkg} loads and runs in n8n ${N8N_VERSION}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.on(signal, () => {
+		killAll();
+		void cleanup().finally(() => process.exit(130));
+	});
+}
+
+main()
+	.catch((error: unknown) => {
+		process.exitCode = 1;
+		const message = error instanceof Failure ? error.message : ((error as Error)?.stack ?? String(error));
+		process.stdout.write(`\nFAIL: ${message}\n`);
+	})
+	.finally(async () => await cleanup());

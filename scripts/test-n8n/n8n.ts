@@ -1,0 +1,149 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test runner: runs in plain Node, never loaded by n8n, not published */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import process from 'node:process';
+import { setTimeout as delay } from 'node:timers/promises';
+
+import { fail } from './log';
+import { Background, freePort, run } from './proc';
+import type { RunResult } from './proc';
+import type { Runtime } from './runtime';
+import { cleanEnv } from './runtime';
+
+/** A node or credential type as n8n serves it to its editor (`/types/*.json`). */
+export interface LoadedType {
+	name: string;
+	displayName?: string;
+	polling?: boolean;
+	iconUrl?: string | { light: string; dark: string };
+	codex?: unknown;
+	credentials?: Array<{ name: string }>;
+	properties?: Array<{ name: string }>;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	mode: string;
+	status: string;
+	workflowId: string;
+}
+
+/** One throwaway n8n instance (its own N8N_USER_FOLDER, database and key) on the cached runtime. */
+export class N8n {
+	readonly n8nFolder: string;
+	private server?: Background;
+	private baseUrl = '';
+	private cookie = '';
+	private readonly browserId = randomBytes(8).toString('hex');
+	private readonly encryptionKey = randomBytes(24).toString('hex');
+
+	constructor(
+		readonly runtime: Runtime,
+		readonly userFolder: string,
+	) {
+		this.n8nFolder = join(userFolder, '.n8n');
+	}
+
+	/** Offline and quiet: no telemetry, version checks, templates or MCP registry calls to api.n8n.io. */
+	env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+		return cleanEnv({
+			PATH: `${join(this.runtime.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: this.encryptionKey,
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'info',
+			...extra,
+		});
+	}
+
+	/** One `n8n <command>` run; every run gets its own task-broker port so it never clashes with a server. */
+	async cli(args: string[], options: { allowFailure?: boolean } = {}): Promise<RunResult> {
+		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
+		return await run(this.runtime.node, [this.runtime.n8nBin, ...args], { env, cwd: this.userFolder, ...options });
+	}
+
+	/** `n8n start` on free ports; resolves once /healthz/readiness answers 200. */
+	async start(extraEnv: Record<string, string> = {}): Promise<void> {
+		const port = await freePort();
+		const env = this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		this.server = new Background(this.runtime.node, [this.runtime.n8nBin, 'start'], { env, cwd: this.userFolder });
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (this.server.exited) fail(`n8n start exited early:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
+			try {
+				if ((await fetch(`${this.baseUrl}/healthz/readiness`)).ok) return;
+			} catch {
+				// not listening yet
+			}
+			await delay(500);
+		}
+		fail(`n8n did not become ready within 120 s:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
+	}
+
+	get serverOutput(): string {
+		return this.server?.output ?? '';
+	}
+
+	async stop(): Promise<void> {
+		await this.server?.stop();
+		this.server = undefined;
+		this.cookie = '';
+	}
+
+	/** The node and credential types the running server generated for its editor (written at startup). */
+	loadedTypes(): { nodes: LoadedType[]; credentials: LoadedType[] } {
+		const dir = join(this.userFolder, '.cache/n8n/public/types');
+		const read = (name: string) => {
+			const file = join(dir, `${name}.json`);
+			if (!existsSync(file)) fail(`n8n wrote no ${file}`);
+			return JSON.parse(readFileSync(file, 'utf8')) as LoadedType[];
+		};
+		return { nodes: read('nodes'), credentials: read('credentials') };
+	}
+
+	/** Sets up the instance owner (fresh instance only) and keeps the session cookie for REST calls. */
+	async signIn(): Promise<void> {
+		const response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
+			body: JSON.stringify({ email: 'owner@secops.test', firstName: 'Test', lastName: 'Owner', password: 'Secops-test-1' }),
+		});
+		if (!response.ok) fail(`n8n owner setup answered ${response.status}: ${await response.text()}`);
+		const cookie = response.headers.get('set-cookie')?.match(/n8n-auth=[^;]+/)?.[0];
+		if (!cookie) fail('n8n owner setup set no n8n-auth cookie');
+		this.cookie = cookie;
+	}
+
+	async rest<T>(path: string): Promise<T> {
+		const response = await fetch(`${this.baseUrl}/rest${path}`, { headers: { cookie: this.cookie, 'browser-id': this.browserId } });
+		if (!response.ok) fail(`GET /rest${path} answered ${response.status}: ${await response.text()}`);
+		return ((await response.json()) as { data: T }).data;
+	}
+
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const { results } = await this.rest<{ results: ExecutionSummary[] }>(`/executions?filter=${filter}&limit=50`);
+		return results;
+	}
+
+	/** An execution's run data (n8n stores it `flatted`; parsed with n8n's own copy of the library). */
+	async executionRunData(id: string): Promise<Record<string, unknown>> {
+		const execution = await this.rest<{ data: string }>(`/executions/${id}`);
+		const requireFromN8n = createRequire(join(this.runtime.n8nHome, 'node_modules/n8n/package.json'));
+		const { parse } = requireFromN8n('flatted') as { parse: (text: string) => Record<string, unknown> };
+		return parse(execution.data);
+	}
+}
