@@ -23,13 +23,17 @@ export class Okta implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'secOpsOktaApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
+			{ name: 'secOpsOktaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		properties: [
 			{
 				displayName: 'Authentication',
 				name: 'authentication',
 				type: 'options',
-				options: [{ name: 'API Token', value: 'apiToken' }],
+				options: [
+					{ name: 'API Token', value: 'apiToken' },
+					{ name: 'OAuth2 Service App', value: 'oAuth2' },
+				],
 				default: 'apiToken',
 			},
 			{

@@ -32,6 +32,7 @@ export class OktaTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'secOpsOktaApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
+			{ name: 'secOpsOktaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		properties: [
 			{
@@ -40,6 +41,7 @@ export class OktaTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'API Token', value: 'apiToken' },
+					{ name: 'OAuth2 Service App', value: 'oAuth2' },
 				],
 				default: 'apiToken',
 			},

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { PollOptions, SandboxEngine, WorkflowJson } from '../harness';
 import { Engine, startSandboxEngine } from '../harness';
@@ -17,7 +18,7 @@ function triggerWorkflow(event: string, options: IDataObject = {}, filter?: stri
 				type: 'n8n-nodes-secops.oktaTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { authentication: 'apiToken', event, options, ...(filter ? { filter } : {}) },
+				parameters: { authentication: 'apiToken', event, options, ...(filter ? { filter } : {}) } as INodeParameters,
 				credentials: { secOpsOktaApi: { id: 'okta-sandbox', name: 'Okta Sandbox' } },
 			},
 		],
@@ -26,7 +27,6 @@ function triggerWorkflow(event: string, options: IDataObject = {}, filter?: stri
 }
 
 const ALICE = 'alice.anders@acme.example';
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(['onEmit', 'always'] as const)('Okta Trigger over consecutive polls (static data persisted %s)', (persist) => {
 	let env: SandboxEngine;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only sandbox: runs in plain Node, is never loaded by n8n and is not published */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
