@@ -60,6 +60,12 @@ export class OktaTrigger implements INodeType {
 						description: 'Sign-ins where Okta flagged a new device, country, city or geo-location',
 					},
 					{
+						name: 'Sign-In Anomalies',
+						value: 'signInAnomalies',
+						description:
+							'Sign-ins rated MEDIUM or HIGH risk or with a new device or location, and ThreatInsight detections: what an incident-response workflow triages',
+					},
+					{
 						name: 'ThreatInsight Detections',
 						value: 'threatDetected',
 						description: 'Security.threat.detected: requests from IPs ThreatInsight considers malicious',

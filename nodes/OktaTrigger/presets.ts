@@ -11,6 +11,8 @@ export interface Preset {
 }
 
 const SIGN_IN = 'eventType eq "user.session.start"';
+const NEW_DEVICE_OR_LOCATION = ['New Device', 'New Geo-Location', 'New Country', 'New City', 'New State'];
+const isNewDeviceOrLocation = (event: NormalisedEvent) => event.behaviors.some((b) => NEW_DEVICE_OR_LOCATION.includes(b));
 
 export const PRESETS: Record<string, Preset> = {
 	failedSignIns: { filter: `${SIGN_IN} and outcome.result eq "FAILURE"` },
@@ -20,8 +22,13 @@ export const PRESETS: Record<string, Preset> = {
 		accept: (event) => event.riskLevel === 'HIGH',
 	},
 	accountLockouts: { filter: 'eventType eq "user.account.lock" or eventType eq "user.account.lock.limit"' },
-	newDeviceOrLocation: {
-		filter: SIGN_IN,
-		accept: (event) => event.behaviors.some((b) => ['New Device', 'New Geo-Location', 'New Country', 'New City', 'New State'].includes(b)),
+	newDeviceOrLocation: { filter: SIGN_IN, accept: isNewDeviceOrLocation },
+	signInAnomalies: {
+		filter: `${SIGN_IN} or eventType eq "policy.evaluate_sign_on" or eventType eq "security.threat.detected"`,
+		accept: (event) =>
+			event.eventType === 'security.threat.detected' ||
+			event.riskLevel === 'MEDIUM' ||
+			event.riskLevel === 'HIGH' ||
+			isNewDeviceOrLocation(event),
 	},
 };

@@ -47,9 +47,11 @@ export async function executePerItem(
 			);
 		} catch (error) {
 			if (this.continueOnFail()) {
-				const description = (error as { description?: string }).description;
+				// Only `error`, `message` and `details` keys: n8n then routes the item to the node's error output
+				// when the node is set to "Continue (using error output)".
+				const details = (error as { description?: string }).description;
 				output.push({
-					json: { error: (error as Error).message, ...(description ? { description } : {}) },
+					json: { error: (error as Error).message, ...(details ? { details } : {}) },
 					pairedItem: { item: i },
 				});
 				continue;

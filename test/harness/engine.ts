@@ -30,7 +30,7 @@ export interface WorkflowJson {
 	nodes: INode[];
 	connections: IConnections;
 	settings?: IDataObject;
-	pinData?: IDataObject;
+	pinData?: Record<string, Array<{ json: IDataObject }>>;
 	staticData?: IDataObject | null;
 }
 

@@ -2,3 +2,4 @@ export * from './engine';
 export * from './package';
 export * from './sandbox';
 export type { CredentialStore } from './credentials-helper';
+export * from './flows';
