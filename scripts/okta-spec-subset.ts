@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
-import { load } from 'js-yaml';
+import { parse } from 'yaml';
 
 const ROOT = join(__dirname, '..');
 const SPEC = process.argv[2] ?? join(ROOT, '..', 'shared', 'specs', 'okta-management.yaml');
@@ -52,7 +52,7 @@ type Spec = {
 	components: { parameters: Record<string, Parameter> };
 };
 
-const spec = load(readFileSync(SPEC, 'utf8')) as Spec;
+const spec = parse(readFileSync(SPEC, 'utf8'), { maxAliasCount: -1 }) as Spec;
 const resolve = (p: Parameter): Parameter => (p.$ref ? spec.components.parameters[p.$ref.split('/').pop() as string] : p);
 
 const operations = USED.flatMap(([path, methods]) => {
