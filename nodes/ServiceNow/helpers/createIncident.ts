@@ -5,10 +5,15 @@ import { NodeApiError } from 'n8n-workflow';
 import { serviceNowApiRequest, resultOf } from '../transport';
 
 /** Whether a failed create may still have happened: no answer (timeout, dropped connection) or a 5xx. */
-function uncertain(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
+function uncertain(error: NodeApiError): boolean {
 	const status = Number(error.httpCode);
 	return !error.httpCode || Number.isNaN(status) || status >= 500 || status === 408;
+}
+
+/** A refusal that may mean "this sys_id is taken": ServiceNow reports a unique-key violation on insert as a 4xx. */
+function mayBeTaken(error: NodeApiError): boolean {
+	const status = Number(error.httpCode);
+	return status === 400 || status === 403 || status === 409;
 }
 
 async function readIfExists(this: IExecuteFunctions, sysId: string, qs: IDataObject, itemIndex: number) {
@@ -21,18 +26,35 @@ async function readIfExists(this: IExecuteFunctions, sysId: string, qs: IDataObj
 	}
 }
 
+export interface VerifiedCreate {
+	/** The incident with the sys_id sent. */
+	record: IDataObject;
+	/**
+	 * False when the instance refused the insert because a record with that sys_id already existed, i.e. another
+	 * client inserted it first. Only possible with a caller-chosen (deterministic) sys_id.
+	 */
+	inserted: boolean;
+}
+
 /**
  * Creates an incident so that the outcome can always be verified: the client picks the sys_id (the Table API accepts
- * one on insert). When the answer is lost (timeout, dropped connection, 5xx), reading that sys_id tells whether the
- * insert happened; if not, it is sent once more with the same sys_id, which the instance can only insert once.
+ * one on insert; random unless the caller passes one). When the answer is lost (timeout, dropped connection, 5xx),
+ * reading that sys_id tells whether the insert happened; if not, it is sent once more with the same sys_id, which the
+ * instance can only insert once.
+ *
+ * With a caller-chosen `options.sysId`, a 4xx refusal is checked too: if the sys_id exists, the instance refused a second insert
+ * (unique key) and the existing record is returned with `inserted: false`. A lost answer whose sys_id exists afterwards
+ * counts as inserted: it cannot be told apart from a concurrent client's insert of the same sys_id.
  */
 export async function createIncidentVerified(
 	this: IExecuteFunctions,
 	body: IDataObject,
 	qs: IDataObject,
 	itemIndex: number,
-): Promise<IDataObject> {
-	const sysId = randomBytes(16).toString('hex');
+	options: { sysId?: string } = {},
+): Promise<VerifiedCreate> {
+	const chosen = options.sysId !== undefined;
+	const sysId = options.sysId ?? randomBytes(16).toString('hex');
 	for (let attempt = 0; ; attempt++) {
 		try {
 			const response = await serviceNowApiRequest.call(this, {
@@ -43,14 +65,20 @@ export async function createIncidentVerified(
 				idempotent: false,
 				itemIndex,
 			});
-			return resultOf(response);
+			return { record: resultOf(response), inserted: true };
 		} catch (error) {
-			// A retry that fails may have lost a race with the first attempt landing late: look before giving up.
 			// Our transport's errors are NodeApiErrors already; wrapping hands back the same error.
 			const apiError = new NodeApiError(this.getNode(), error as JsonObject);
-			if (!uncertain(apiError) && attempt === 0) throw apiError;
+			if (attempt === 0 && !uncertain(apiError)) {
+				if (!chosen || !mayBeTaken(apiError)) throw apiError;
+				// Refused outright: either the sys_id is taken (someone else inserted it) or the insert is invalid.
+				const existing = await readIfExists.call(this, sysId, qs, itemIndex);
+				if (existing) return { record: existing, inserted: false };
+				throw apiError;
+			}
+			// A retry that fails may have lost a race with the first attempt landing late: look before giving up.
 			const landed = await readIfExists.call(this, sysId, qs, itemIndex);
-			if (landed) return landed;
+			if (landed) return { record: landed, inserted: true };
 			if (attempt >= 1) throw apiError;
 		}
 	}

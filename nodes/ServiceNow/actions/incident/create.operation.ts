@@ -38,6 +38,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		shortDescription: this.getNodeParameter('shortDescription', itemIndex, ''),
 	};
 	const body = incidentBody.call(this, itemIndex, fields);
-	const record = await createIncidentVerified.call(this, body, outputQs.call(this, itemIndex), itemIndex);
+	const { record } = await createIncidentVerified.call(this, body, outputQs.call(this, itemIndex), itemIndex);
 	return incidentOutput.call(this, record, itemIndex);
 }

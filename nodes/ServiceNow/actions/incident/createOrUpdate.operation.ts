@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 				],
 				default: 'resolve',
 				description:
-					'What to do with an incident a concurrent run created for the same correlation ID at the same moment; the oldest one is kept',
+					'What to do with a newer open incident for the same correlation ID, e.g. one opened by hand or by another tool; the oldest one is kept',
 			},
 		],
 	},
