@@ -116,26 +116,40 @@ export class ServiceNowTrigger implements INodeType {
 		}
 
 		if (!state.cursor) {
-			// No backfill: start after the instance's current second (its clock, from the Date header).
-			const response = await serviceNowApiRequest.call(this, {
+			// No backfill: start at the instance's current second (its clock, from the Date header), skipping the records
+			// already stamped with it; later updates within that second are still read once it has passed.
+			const probe = await serviceNowApiRequest.call(this, {
 				method: 'GET',
 				path: '/api/now/table/incident',
 				qs: { sysparm_fields: 'sys_id', sysparm_limit: 1, sysparm_no_count: true },
 			});
-			state.cursor = { ts: serverSecond(response.headers), id: '~' };
+			const now = serverSecond(probe.headers);
+			const sameSecond = await serviceNowApiRequest.call(this, {
+				method: 'GET',
+				path: '/api/now/table/incident',
+				qs: { sysparm_query: andQuery(raw, [...conditions, `${field}>=${now}`]), sysparm_fields: 'sys_id', sysparm_limit: 1000, sysparm_no_count: true },
+			});
+			state.cursor = { ts: now, id: '' };
+			state.activationSeen = resultOf<IDataObject[]>(sameSecond).map((r) => plain(r.sys_id));
 			state.lastState = {};
 			return null;
 		}
 
 		const emitted: IDataObject[] = [];
 		let cursor: Cursor = { ...state.cursor };
+		const activationSecond = state.cursor.id === '' ? state.cursor.ts : undefined;
+		const seenAtActivation = new Set(state.activationSeen ?? []);
 		const lastState = { ...(state.lastState ?? {}) };
 		const budget = this.getPollBudgetMs() - BUDGET_MARGIN_MS;
 		drain: for (;;) {
-			const afterCursor = [
-				andQuery(raw, [...conditions, `${field}>${cursor.ts}`]),
-				andQuery(raw, [...conditions, `${field}=${cursor.ts}`, `sys_id>${cursor.id}`]),
-			].join('^NQ');
+			// At the activation second nothing in it was read yet (`id` empty): take the whole second.
+			const afterCursor =
+				cursor.id === ''
+					? andQuery(raw, [...conditions, `${field}>=${cursor.ts}`])
+					: [
+							andQuery(raw, [...conditions, `${field}>${cursor.ts}`]),
+							andQuery(raw, [...conditions, `${field}=${cursor.ts}`, `sys_id>${cursor.id}`]),
+						].join('^NQ');
 			let page: IDataObject[];
 			let settledBefore: string;
 			try {
@@ -163,17 +177,20 @@ export class ServiceNowTrigger implements INodeType {
 				// The current second may still get more records (1-second timestamps): wait until it has passed.
 				if (ts >= settledBefore) break drain;
 				if (!isAfter(ts, id, cursor)) continue;
+				cursor = { ts, id };
+				if (ts === activationSecond && seenAtActivation.has(id)) continue;
 				emitted.push(toEvent(record, { lastState }, event));
 				remember(lastState, id, plain(record.state));
-				cursor = { ts, id };
 			}
 			// A short page is the end; a page that did not move the cursor would repeat forever.
 			if (page.length < pageSize || cursor === before || Date.now() - started > budget) break;
 		}
 
-		if (emitted.length === 0) return null;
+		if (cursor.ts === state.cursor.ts && cursor.id === state.cursor.id) return null;
 		state.cursor = cursor;
 		state.lastState = lastState;
+		if (cursor.ts !== activationSecond) delete state.activationSeen;
+		if (emitted.length === 0) return null;
 		return [this.helpers.returnJsonArray(emitted)];
 	}
 }

@@ -10,6 +10,11 @@ export interface TriggerState {
 	cursor?: Cursor;
 	/** Last state seen per sys_id, so an update can say what the state was before; bounded. */
 	lastState?: Record<string, string>;
+	/**
+	 * Records already stamped with the activation second when the trigger was activated: that second is read (so an
+	 * update later in it is not lost), but these were there before activation and are not backfilled.
+	 */
+	activationSeen?: string[];
 }
 
 const MAX_REMEMBERED = 1000;

@@ -76,6 +76,21 @@ describe.each(['onEmit', 'always'] as const)('ServiceNow Trigger over consecutiv
 		]);
 	});
 
+	it('reads the activation second: an update later in it is emitted, what was already there is not', async () => {
+		const workflow = triggerWorkflow();
+		const before = create('Already there when the workflow was activated');
+		let data = await activate(workflow);
+		const after = create('Opened later in the same second');
+		change('INC0010003', { state: '2' });
+		tick();
+		const out = await poll(workflow, data);
+		expect(out.items.map((i) => i.number).sort()).toEqual([after.number, 'INC0010003'].sort());
+		expect(out.items.map((i) => i.number)).not.toContain(before.number);
+		data = out.staticData;
+		tick();
+		expect((await poll(workflow, data)).items).toEqual([]);
+	});
+
 	it('waits for the current second to pass before emitting it', async () => {
 		const workflow = triggerWorkflow();
 		let data = await activate(workflow);
