@@ -63,33 +63,54 @@ function fromLogOnlySecurityData(debugData: IDataObject): { risk: IDataObject; b
 	}
 }
 
+/**
+ * Risk and behaviours from the first form that carries them: structured `securityContext` (current orgs), else the
+ * `debugData` strings, else the `logOnlySecurityData` JSON string. The forms repeat the same facts, so reading one
+ * keeps the poll cheap on 1000-event pages.
+ */
+function riskOf(securityContext: IDataObject, debugData: IDataObject): { level: string | null; reasons: string[]; behaviors: IDataObject } {
+	const structured = securityContext.risk as IDataObject | undefined;
+	const userBehaviors = securityContext.userBehaviors as IDataObject[] | undefined;
+	let level: string | null = structured ? str(structured.level) : null;
+	let reasons: string[] = structured ? splitReasons(structured.reasons) : [];
+	let behaviors: IDataObject | undefined;
+	if (Array.isArray(userBehaviors) && userBehaviors.length) {
+		behaviors = {};
+		for (const behavior of userBehaviors) if (typeof behavior?.name === 'string') behaviors[behavior.name] = behavior.result;
+	}
+	if (level === null && typeof debugData.risk === 'string') {
+		const risk = parseOktaMapString(debugData.risk);
+		level = str(risk.level);
+		reasons = splitReasons(risk.reasons);
+	}
+	if (!behaviors && typeof debugData.behaviors === 'string') behaviors = parseOktaMapString(debugData.behaviors);
+	if ((level === null || !behaviors) && typeof debugData.logOnlySecurityData === 'string') {
+		const logOnly = fromLogOnlySecurityData(debugData);
+		if (level === null) {
+			level = str(logOnly.risk.level);
+			reasons = splitReasons(logOnly.risk.reasons);
+		}
+		behaviors ??= logOnly.behaviors;
+	}
+	return { level, reasons, behaviors: behaviors ?? {} };
+}
+
 export function normaliseLogEvent(event: IDataObject): NormalisedEvent {
 	const actor = obj(event.actor);
 	const client = obj(event.client);
 	const geo = obj(client.geographicalContext);
-	const securityContext = obj(event.securityContext);
 	const debugData = obj(obj(event.debugContext).debugData);
 	const outcome = obj(event.outcome);
-	const logOnly = fromLogOnlySecurityData(debugData);
-
-	const structuredRisk = obj(securityContext.risk);
-	const stringRisk = parseOktaMapString(debugData.risk);
-	const riskLevel = str(structuredRisk.level) ?? str(stringRisk.level) ?? str(logOnly.risk.level);
-	const riskReasons = [
-		...new Set([...splitReasons(structuredRisk.reasons), ...splitReasons(stringRisk.reasons), ...splitReasons(logOnly.risk.reasons)]),
-	];
-
-	const behaviorResults: IDataObject = { ...logOnly.behaviors, ...parseOktaMapString(debugData.behaviors) };
-	for (const behavior of (securityContext.userBehaviors as IDataObject[] | undefined) ?? []) {
-		if (typeof behavior?.name === 'string') behaviorResults[behavior.name] = behavior.result;
-	}
-	const behaviors = Object.entries(behaviorResults)
-		.filter(([, result]) => result === 'POSITIVE')
-		.map(([name]) => name);
+	const risk = riskOf(obj(event.securityContext), debugData);
+	const behaviors: string[] = [];
+	for (const name in risk.behaviors) if (risk.behaviors[name] === 'POSITIVE') behaviors.push(name);
 
 	// A user-centric event names the user as actor (sign-ins) or as target (admin actions on the user).
-	const targetUser = ((event.target as IDataObject[] | undefined) ?? []).find((t) => t?.type === 'User');
-	const user = actor.type === 'User' ? actor : obj(targetUser);
+	let user = actor;
+	if (actor.type !== 'User') {
+		const targets = (event.target as IDataObject[] | undefined) ?? [];
+		user = obj(targets.find((t) => t?.type === 'User'));
+	}
 	const threat = str(debugData.threatSuspected);
 
 	return {
@@ -108,10 +129,10 @@ export function normaliseLogEvent(event: IDataObject): NormalisedEvent {
 		state: str(geo.state),
 		country: str(geo.country),
 		userAgent: str(obj(client.userAgent).rawUserAgent),
-		riskLevel,
-		riskReasons,
+		riskLevel: risk.level,
+		riskReasons: risk.reasons,
 		behaviors,
-		behaviorResults,
+		behaviorResults: risk.behaviors,
 		threatSuspected: threat === null ? null : threat === 'true',
 		raw: event,
 	};
