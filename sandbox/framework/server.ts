@@ -107,8 +107,9 @@ export class Sandbox {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const rawBody = await readBody(req);
 		if (rawBody === undefined) return send(res, { status: 413, body: { message: 'Body too large' } });
+		const bodyText = rawBody.toString('utf8');
 		const [, first, ...rest] = url.pathname.split('/');
-		if (first === '__admin') return send(res, await this.admin(req.method ?? 'GET', rest, url.searchParams, rawBody));
+		if (first === '__admin') return send(res, await this.admin(req.method ?? 'GET', rest, url.searchParams, bodyText));
 
 		const hosted = this.vendors.get(first);
 		if (!hosted) return send(res, { status: 404, body: { message: `No vendor at /${first}` } });
@@ -120,7 +121,7 @@ export class Sandbox {
 			method,
 			path,
 			query: groupQuery(url.searchParams),
-			body: parseBody(rawBody, req.headers['content-type']),
+			body: parseBody(bodyText, req.headers['content-type']),
 			status: 0,
 			at: Date.now(),
 		};
@@ -150,7 +151,7 @@ export class Sandbox {
 			return;
 		}
 
-		const response = await this.dispatch(hosted, method, path, url, req, rawBody);
+		const response = await this.dispatch(hosted, method, path, url, req, rawBody, bodyText);
 		if (fault?.kind === 'timeoutAfterHandling') {
 			// The vendor did the work, but the client never hears back: the case idempotent creates must survive.
 			record.status = -1;
@@ -167,7 +168,8 @@ export class Sandbox {
 		path: string,
 		url: URL,
 		req: IncomingMessage,
-		rawBody: string,
+		rawBody: Buffer,
+		bodyText: string,
 	): Promise<SandboxResponse> {
 		const { module } = hosted;
 		const matched = matchRoute(hosted.routes, method, path);
@@ -180,8 +182,9 @@ export class Sandbox {
 			params,
 			query: url.searchParams,
 			headers: req.headers,
-			body: parseBody(rawBody, req.headers['content-type']),
+			body: parseBody(bodyText, req.headers['content-type']),
 			rawBody,
+			bodyText,
 			baseUrl: this.vendorUrl(module.name),
 		};
 		if (!route.public) {
@@ -204,8 +207,8 @@ export class Sandbox {
 		return response;
 	}
 
-	private async admin(method: string, parts: string[], query: URLSearchParams, rawBody: string): Promise<SandboxResponse> {
-		const body = parseBody(rawBody, 'application/json') as Record<string, unknown>;
+	private async admin(method: string, parts: string[], query: URLSearchParams, bodyText: string): Promise<SandboxResponse> {
+		const body = parseBody(bodyText, 'application/json') as Record<string, unknown>;
 		const [what, vendor, action] = parts;
 		try {
 			if (method === 'POST' && what === 'reset') {
@@ -265,7 +268,8 @@ function validate(schema: z.ZodTypeAny | undefined, value: unknown): string[] | 
 	return result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body's exact bytes; undefined when it is too large. */
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of req) {
@@ -273,7 +277,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 		if (size > MAX_BODY_BYTES) return undefined;
 		chunks.push(chunk as Buffer);
 	}
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
@@ -299,5 +303,10 @@ function send(res: ServerResponse, response: SandboxResponse): void {
 		headers['Content-Type'] = 'application/json';
 	}
 	res.writeHead(response.status, headers);
-	res.end(hasBody ? (typeof response.body === 'string' ? response.body : JSON.stringify(response.body)) : undefined);
+	if (!hasBody) {
+		res.end();
+		return;
+	}
+	// Buffers (file downloads) go out byte for byte, strings as UTF-8, anything else as JSON.
+	res.end(Buffer.isBuffer(response.body) || typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
 }

@@ -13,7 +13,10 @@ export interface SandboxRequest {
 	headers: IncomingHttpHeaders;
 	/** Parsed JSON or form body (validated by the route's schema when it has one). */
 	body: unknown;
-	rawBody: string;
+	/** The body's exact bytes (binary uploads). */
+	rawBody: Buffer;
+	/** The body decoded as UTF-8, as `body` was parsed from. */
+	bodyText: string;
 	/** Base URL of this vendor on the sandbox, for building `Link` headers. */
 	baseUrl: string;
 }

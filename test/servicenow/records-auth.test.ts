@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SandboxEngine } from '../harness';
@@ -58,9 +60,32 @@ describe('ServiceNow table records, attachments and OAuth2', () => {
 			expect.objectContaining({ file_name: 'phish.eml', content_type: 'message/rfc822', size_bytes: String(Buffer.byteLength(content)), table_sys_id: incident.sys_id }),
 		);
 		const attachmentId = uploaded.json('ServiceNow')[0].sys_id as string;
-		expect(snState(env.sandbox).attachmentContent.get(attachmentId)).toBe(content);
+		expect(snState(env.sandbox).attachmentContent.get(attachmentId)?.toString('utf8')).toBe(content);
 		const listed = await run({ resource: 'attachment', operation: 'getMany', table: 'incident', recordId: incident.sys_id, returnAll: true });
 		expect(listed.json('ServiceNow').map((a) => a.file_name)).toEqual(['phish.eml']);
+	});
+
+	it('stores a binary upload byte for byte: size, hash and download are exact', async () => {
+		const incident = incidents(env.sandbox)[0];
+		// Every byte value, NULs and bytes >= 0x80 included (invalid as UTF-8: a text round trip would change them).
+		const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe, 0x80, 0xc3]), Buffer.from(Array.from({ length: 512 }, (_, n) => n % 256))]);
+		const items = [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'image/png', fileName: 'screenshot.png' } } }];
+		const uploaded = await run({ resource: 'attachment', operation: 'upload', table: 'incident', recordId: incident.sys_id, binaryPropertyName: 'data' }, { items });
+		expect(uploaded.error('ServiceNow')).toBeUndefined();
+		const sha256 = createHash('sha256').update(bytes).digest('hex');
+		const attachment = uploaded.json('ServiceNow')[0];
+		expect(attachment).toEqual(expect.objectContaining({ file_name: 'screenshot.png', content_type: 'image/png', size_bytes: String(bytes.length), hash: sha256 }));
+
+		const listed = await run({ resource: 'attachment', operation: 'getMany', table: 'incident', recordId: incident.sys_id, returnAll: true });
+		expect(listed.json('ServiceNow').map((a) => [a.file_name, a.size_bytes, a.hash])).toEqual([['screenshot.png', String(bytes.length), sha256]]);
+
+		const { username, password } = env.sandbox.credentials('servicenow');
+		const download = await fetch(String(attachment.download_link), {
+			headers: { Authorization: `Basic ${Buffer.from(`${String(username)}:${String(password)}`).toString('base64')}` },
+		});
+		expect(download.status).toBe(200);
+		expect(download.headers.get('content-type')).toBe('image/png');
+		expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
 	});
 
 	describe('OAuth2 credential', () => {

@@ -28,8 +28,8 @@ export const attachmentRoutes: Route<ServiceNowState>[] = [
 			}
 			const sysId = newSysId();
 			const now = snTime(nowMs(state));
-			// The sandbox framework hands bodies over as text; Content-Length still gives the exact byte count.
-			const size = Number(req.headers['content-length'] ?? Buffer.byteLength(req.rawBody));
+			// The exact bytes received: size_bytes is their count, hash their SHA-256 (hex), as ServiceNow reports them.
+			const content = Buffer.from(req.rawBody);
 			const record = {
 				sys_id: sysId,
 				sys_created_on: now,
@@ -39,14 +39,14 @@ export const attachmentRoutes: Route<ServiceNowState>[] = [
 				sys_mod_count: '0',
 				file_name: fileName,
 				content_type: contentType,
-				size_bytes: String(size),
+				size_bytes: String(content.length),
 				table_name: table,
 				table_sys_id: tableSysId,
 				download_link: `${req.baseUrl}/api/now/attachment/${sysId}/file`,
-				hash: createHash('sha256').update(req.rawBody).digest('hex'),
+				hash: createHash('sha256').update(content).digest('hex'),
 			};
 			state.tables.sys_attachment.push(record);
-			state.attachmentContent.set(sysId, req.rawBody);
+			state.attachmentContent.set(sysId, content);
 			return {
 				status: 201,
 				headers: { Location: `${req.baseUrl}/api/now/attachment/${sysId}` },
@@ -80,7 +80,7 @@ export const attachmentRoutes: Route<ServiceNowState>[] = [
 			return {
 				status: 200,
 				headers: { 'Content-Type': record.content_type },
-				body: state.attachmentContent.get(record.sys_id) ?? '',
+				body: state.attachmentContent.get(record.sys_id) ?? Buffer.alloc(0),
 			};
 		},
 	},

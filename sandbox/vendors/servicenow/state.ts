@@ -9,7 +9,7 @@ export interface ServiceNowState {
 	tables: Record<string, Rec[]>;
 	nextIncidentNumber: number;
 	/** File bytes of `sys_attachment` rows, by sys_id. */
-	attachmentContent: Map<string, string>;
+	attachmentContent: Map<string, Buffer>;
 	/** Basic-auth accounts: user_name → password. */
 	accounts: Map<string, string>;
 	oauthClients: Map<string, { secret: string; applicationUser: string }>;
