@@ -20,7 +20,7 @@ import { killAll } from './proc';
 import { prepareRuntime } from './runtime';
 import { SandboxClient } from './sandbox';
 import { fastPollTimes, pickTriggerWorkflow, proveTrigger } from './trigger';
-import { MANUAL_TRIGGER, discoverWorkflows, executeWorkflow, importWorkflow, referenceProblems } from './workflows';
+import { MANUAL_TRIGGER, discoverWorkflows, executeWorkflow, headlessCopy, importWorkflows, referenceProblems } from './workflows';
 import type { WorkflowFile } from './workflows';
 
 const runDir = mkdtempSync(join(tmpdir(), 'secops-test-n8n-'));
@@ -41,7 +41,7 @@ function listProblems(title: string, problems: string[]): void {
 
 async function main(): Promise<void> {
 	say(`n8n ${N8N_VERSION} in ${runDir} (cache: ${CACHE_DIR})`);
-	const runtime = await step(`Node 24 and n8n ${N8N_VERSION} (cached)`, prepareRuntime);
+	const runtime = await step(`Node 24 and n8n ${N8N_VERSION} (cached after the first run)`, prepareRuntime);
 	const tarball = await step('npm run build, npm pack', async () => await buildAndPack(runDir));
 	const n8nFolder = join(runDir, '.n8n');
 	await step(`install ${packageJson.name} into .n8n/nodes`, async () => await installIntoN8n(runtime, tarball, n8nFolder));
@@ -97,11 +97,13 @@ async function main(): Promise<void> {
 
 	const pollingTypes = declared.nodes.filter((n) => n.polling).map((n) => n.type);
 	const triggerWorkflow = pickTriggerWorkflow(workflows, pollingTypes);
-	await step(`import ${workflows.length} workflow(s)`, async () => {
-		for (const workflow of workflows) {
-			await importWorkflow(instance, workflow, workflow === triggerWorkflow ? fastPollTimes(workflow) : {});
-			detail(`${workflow.label} → id ${workflow.id}`);
-		}
+	await step(`import ${workflows.length} workflow(s), each also as a headless copy`, async () => {
+		const copies = workflows.flatMap((workflow) => [
+			{ label: workflow.label, json: { ...workflow.json, id: workflow.id, ...(workflow === triggerWorkflow ? fastPollTimes(workflow) : {}) } },
+			{ label: workflow.label, json: headlessCopy(workflow, loaded.nodes) },
+		]);
+		await importWorkflows(instance, copies);
+		workflows.forEach((workflow) => detail(`${workflow.label} → ids ${workflow.id}, ${workflow.headlessId}`));
 	});
 
 	if (pollingTypes.length === 0) {

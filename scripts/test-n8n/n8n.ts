@@ -17,6 +17,7 @@ export interface LoadedType {
 	name: string;
 	displayName?: string;
 	polling?: boolean;
+	group?: string[];
 	iconUrl?: string | { light: string; dark: string };
 	codex?: unknown;
 	credentials?: Array<{ name: string }>;

@@ -19,11 +19,17 @@ export interface Runtime {
 	n8nHome: string;
 }
 
-/** Environment for child processes: the caller's, minus npm's exported config (e.g. a `nodedir` pointing at Node 20). */
+/** npm config a caller may set on purpose (CI caches, mirrors); the rest of what `npm run` exports is dropped. */
+const KEPT_NPM_CONFIG = /^npm_config_(cache|registry|userconfig)$/i;
+
+/**
+ * Environment for child processes: the caller's, minus what `npm run` exports about this project (its prefix,
+ * the user's `nodedir` pointing at Node 20's headers…), so installs and rebuilds happen where and how we say.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^npm_(config|package|lifecycle)_/i.test(key)) env[key] = value;
+		if (!/^npm_(config|package|lifecycle)_/i.test(key) || KEPT_NPM_CONFIG.test(key)) env[key] = value;
 	}
 	return { ...env, ...extra };
 }

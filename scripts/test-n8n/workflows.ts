@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test runner: runs in plain Node, never loaded by n8n, not published */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
 import type { RunData, WorkflowCheck } from './check';
@@ -33,6 +33,8 @@ export interface WorkflowFile {
 	kind: 'template' | 'fixture';
 	/** The id it is imported under: fixed per file, ≤ 21 characters as `n8n execute --id` requires. */
 	id: string;
+	/** A second copy for `n8n execute`, with every trigger but the Manual Trigger disabled (see headlessCopy). */
+	headlessId: string;
 	json: WorkflowJson;
 	check?: WorkflowCheck;
 	checkLabel: string;
@@ -66,7 +68,7 @@ async function load(path: string, kind: WorkflowFile['kind']): Promise<WorkflowF
 		check = exported && 'default' in exported ? exported.default : (exported as WorkflowCheck | undefined);
 	}
 	const id = `wf${createHash('sha1').update(label).digest('hex').slice(0, 16)}`;
-	return { label, kind, id, json, check, checkLabel: relative(ROOT, checkPath) };
+	return { label, kind, id, headlessId: `${id}h`, json, check, checkLabel: relative(ROOT, checkPath) };
 }
 
 /** Every template in workflows/ and every fixture of this runner, with its check module if it has one. */
@@ -82,23 +84,27 @@ function versions(type: LoadedType & { version?: number | number[] }): number[] 
 
 /** Every node type, type version and credential type a workflow references must be one n8n loaded. */
 export function referenceProblems(workflows: WorkflowFile[], nodes: LoadedType[], credentials: LoadedType[], packageName: string): string[] {
-	const nodeTypes = new Map(nodes.map((type) => [type.name, type as LoadedType & { version?: number | number[] }]));
+	// A versioned node appears once per description it has (Set: v1–2 and v3–3.4 are separate entries).
+	const nodeTypes = new Map<string, Array<LoadedType & { version?: number | number[] }>>();
+	for (const type of nodes) nodeTypes.set(type.name, [...(nodeTypes.get(type.name) ?? []), type]);
 	const credentialTypes = new Set(credentials.map((type) => type.name));
-	const ours = nodes.filter((type) => type.name.startsWith(`${packageName}.`)).map((type) => type.name);
+	const ours = [...nodeTypes.keys()].filter((name) => name.startsWith(`${packageName}.`));
 	const problems: string[] = [];
 	for (const { label, json } of workflows) {
 		for (const node of json.nodes) {
 			const where = `${label}: node "${node.name}"`;
-			const type = nodeTypes.get(node.type);
-			if (!type) {
+			const entries = nodeTypes.get(node.type);
+			if (!entries) {
 				let hint = '';
 				if (node.type.startsWith('CUSTOM.')) hint = ` (installed packages are typed ${packageName}.<name>, not CUSTOM.<name>)`;
 				else if (node.type.startsWith(`${packageName}.`)) hint = ` (the package's node types in n8n: ${ours.join(', ')})`;
 				problems.push(`${where} has type "${node.type}", which n8n does not know${hint}`);
 				continue;
 			}
-			if (!versions(type).includes(node.typeVersion)) {
-				problems.push(`${where} (${node.type}) has typeVersion ${node.typeVersion}; n8n knows ${versions(type).join(', ')}`);
+			const type = entries.find((entry) => versions(entry).includes(node.typeVersion));
+			if (!type) {
+				problems.push(`${where} (${node.type}) has typeVersion ${node.typeVersion}; n8n knows ${entries.flatMap(versions).join(', ')}`);
+				continue;
 			}
 			const accepted = (type.credentials ?? []).map((credential) => credential.name);
 			for (const credentialType of Object.keys(node.credentials ?? {})) {
@@ -113,19 +119,34 @@ export function referenceProblems(workflows: WorkflowFile[], nodes: LoadedType[]
 	return problems;
 }
 
-/** Writes the copy n8n imports (fixed id, inactive) and imports it. Originals are never modified. */
-export async function importWorkflow(n8n: N8n, workflow: WorkflowFile, overrides: Partial<WorkflowJson> = {}): Promise<void> {
-	const file = join(n8n.userFolder, `${workflow.id}.json`);
-	writeFileSync(file, JSON.stringify({ ...workflow.json, id: workflow.id, active: false, ...overrides }, null, 2));
-	const { stdout, stderr } = await n8n.cli(['import:workflow', `--input=${file}`], { allowFailure: true });
-	if (!/Successfully imported 1 workflow/.test(stdout + stderr)) {
-		fail(`n8n import:workflow refused ${workflow.label}:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n')}`);
-	}
+/**
+ * `n8n execute` starts from the workflow's first enabled trigger in node order (pinned data is ignored in mode
+ * "cli"), not necessarily the Manual Trigger: the headless copy disables every other trigger so the run takes the
+ * Manual Trigger branch with its sample data.
+ */
+export function headlessCopy(workflow: WorkflowFile, nodeTypes: LoadedType[]): WorkflowJson {
+	const triggers = new Set(nodeTypes.filter((t) => t.group?.includes('trigger') || t.polling).map((t) => t.name));
+	const nodes = workflow.json.nodes.map((node) =>
+		node.type !== MANUAL_TRIGGER && triggers.has(node.type) ? { ...node, disabled: true } : node,
+	);
+	return { ...workflow.json, id: workflow.headlessId, name: `${workflow.json.name} (headless)`, nodes };
+}
+
+/** Imports workflow copies (inactive, fixed ids) in one `n8n import:workflow --separate`; originals are untouched. */
+export async function importWorkflows(n8n: N8n, copies: Array<{ label: string; json: WorkflowJson }>): Promise<void> {
+	const dir = join(n8n.userFolder, 'import');
+	mkdirSync(dir, { recursive: true });
+	for (const copy of copies) writeFileSync(join(dir, `${copy.json.id}.json`), JSON.stringify({ ...copy.json, active: false }, null, 2));
+	const { stdout, stderr } = await n8n.cli(['import:workflow', '--separate', `--input=${dir}`], { allowFailure: true });
+	if (new RegExp(`Successfully imported ${copies.length} workflow`).test(stdout + stderr)) return;
+	const output = `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n');
+	const named = copies.filter((copy) => output.includes(copy.json.name)).map((copy) => copy.label);
+	fail(`n8n import:workflow refused ${named.length ? named.join(', ') : 'the workflows'}:\n${output}`);
 }
 
 /** `n8n execute --id`: the workflow runs from its Manual Trigger in a fresh CLI process (execution mode "cli"). */
 export async function executeWorkflow(n8n: N8n, workflow: WorkflowFile): Promise<RunData> {
-	const { code, stdout, stderr } = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput'], { allowFailure: true });
+	const { code, stdout, stderr } = await n8n.cli(['execute', `--id=${workflow.headlessId}`, '--rawOutput'], { allowFailure: true });
 	const run = parseRun(stdout);
 	if (code !== 0 || !run || run.resultData.error) {
 		const failedNodes = Object.entries(run?.resultData.runData ?? {})
