@@ -13,7 +13,10 @@ export interface Cursor extends IDataObject {
 	nextUrl?: string;
 	/** `published` of the newest event seen: the fallback start when the link is refused. */
 	since: string;
-	/** UUIDs of the most recent events, to drop repeats when restarting from `since` (events sharing a timestamp). */
+	/**
+	 * UUIDs of the events published exactly at `since`: a restart from `since` (inclusive) reads them again, and
+	 * these are the only events it can repeat, so they are all the de-duplication needs to remember.
+	 */
 	seen: string[];
 }
 
@@ -38,7 +41,7 @@ export async function drainSystemLog(
 	options: DrainOptions,
 ): Promise<{ events: NormalisedEvent[]; cursor: Cursor }> {
 	const seen = new Set(cursor.seen);
-	const seenOrder = [...cursor.seen];
+	let atSince = [...cursor.seen];
 	const events: NormalisedEvent[] = [];
 	let next = cursor.nextUrl;
 	let since = cursor.since;
@@ -72,11 +75,12 @@ export async function drainSystemLog(
 		for (const raw of batch) {
 			const uuid = String(raw.uuid ?? '');
 			if (uuid && seen.has(uuid)) continue;
-			if (uuid) {
-				seen.add(uuid);
-				seenOrder.push(uuid);
+			if (uuid) seen.add(uuid);
+			if (typeof raw.published === 'string' && raw.published > since) {
+				since = raw.published;
+				atSince = [];
 			}
-			if (typeof raw.published === 'string' && raw.published > since) since = raw.published;
+			if (uuid && raw.published === since) atSince.push(uuid);
 			const event = normaliseLogEvent(raw);
 			if (!options.preset.accept || options.preset.accept(event)) events.push(event);
 		}
@@ -86,6 +90,5 @@ export async function drainSystemLog(
 		if (!link || batch.length < options.pageSize) break;
 	}
 
-	const keep = seenOrder.slice(-SEEN_LIMIT);
-	return { events, cursor: { since, seen: keep, ...(next ? { nextUrl: next } : {}) } };
+	return { events, cursor: { since, seen: atSince.slice(-SEEN_LIMIT), ...(next ? { nextUrl: next } : {}) } };
 }
