@@ -11,7 +11,7 @@ import process from 'node:process';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const PAGE = 1000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const FILTER = 'eventType eq "user.session.start" and outcome.result eq "FAILURE"';
 
 // n8n-core writes instance settings into the user folder on import: keep it out of ~/.n8n.
