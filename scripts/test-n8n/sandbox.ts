@@ -1,3 +1,7 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { SandboxVendor } from '../../test/harness/flows';
+import { vendorApiCall } from '../../test/harness/flows';
 import { fail } from './log';
 
 export interface SandboxRequest {
@@ -43,6 +47,12 @@ export class SandboxClient {
 
 	async credentials(): Promise<Record<string, Record<string, unknown>>> {
 		return await this.admin('GET', 'credentials');
+	}
+
+	/** A vendor API call with the sandbox's sample credentials, e.g. `call('okta', 'GET', '/api/v1/users/bob')`. */
+	async call<T = IDataObject>(vendor: SandboxVendor, method: string, path: string, body?: IDataObject): Promise<T> {
+		const credentials = (await this.credentials())[vendor];
+		return await vendorApiCall<T>(this.vendorUrl(vendor), credentials, vendor, method, path, body);
 	}
 
 	/** A vendor-specific admin action, e.g. `action('okta', 'seedSignInAnomaly', { login })`. */

@@ -58,17 +58,30 @@ export async function sandboxAction<T = IDataObject>(
 /** A call to a vendor API on the sandbox with its sample credentials, as a person or another tool would make it. */
 export async function vendorCall<T = IDataObject>(
 	sandbox: Sandbox,
-	vendor: 'okta' | 'servicenow',
+	vendor: SandboxVendor,
 	method: string,
 	path: string,
 	body?: IDataObject,
 ): Promise<T> {
-	const credentials = sandbox.credentials(vendor);
+	return await vendorApiCall<T>(sandbox.vendorUrl(vendor), sandbox.credentials(vendor), vendor, method, path, body);
+}
+
+export type SandboxVendor = 'okta' | 'servicenow';
+
+/** The same, given the vendor's base URL and sample credentials (for callers that reach the sandbox over HTTP only). */
+export async function vendorApiCall<T = IDataObject>(
+	baseUrl: string,
+	credentials: Record<string, unknown>,
+	vendor: SandboxVendor,
+	method: string,
+	path: string,
+	body?: IDataObject,
+): Promise<T> {
 	const authorization =
 		vendor === 'okta'
 			? `SSWS ${credentials.apiToken}`
 			: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-	const response = await fetch(`${sandbox.vendorUrl(vendor)}${path}`, {
+	const response = await fetch(`${baseUrl}${path}`, {
 		method,
 		headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
