@@ -6,6 +6,7 @@ import * as group from './actions/group';
 import * as systemLog from './actions/systemLog';
 import * as user from './actions/user';
 import { listSearch } from './methods';
+import { oktaAuthentication, oktaCredentials } from './descriptions/auth.description';
 
 export class Okta implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,21 +22,9 @@ export class Okta implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'secOpsOktaApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'secOpsOktaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: oktaCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'OAuth2 Service App', value: 'oAuth2' },
-				],
-				default: 'apiToken',
-			},
+			oktaAuthentication,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { normaliseLogEvent } from '../Okta/helpers/logEvent';
 import { secretMatches, validChallenge } from './auth';
 import { checkExists, create, eventTypesOf, remove } from './registration';
+import { oktaAuthentication, oktaCredentials } from '../Okta/descriptions/auth.description';
 
 /** Okta batches events; a delivery far above this is not Okta. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,18 +28,11 @@ export class OktaEventHookTrigger implements INodeType {
 		defaults: { name: 'Okta Security Event Hook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'secOpsOktaApi',
-				required: true,
-				displayOptions: { show: { register: [true], authentication: ['apiToken'] } },
-			},
-			{
-				name: 'secOpsOktaOAuth2Api',
-				required: true,
-				displayOptions: { show: { register: [true], authentication: ['oAuth2'] } },
-			},
-		],
+		// Credentials are needed only to register the hook in Okta.
+		credentials: oktaCredentials.map((credential) => ({
+			...credential,
+			displayOptions: { show: { ...credential.displayOptions?.show, register: [true] } },
+		})),
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
@@ -85,17 +79,7 @@ export class OktaEventHookTrigger implements INodeType {
 				description:
 					'Whether to create and verify the event hook through Okta’s Event Hooks API when the workflow is activated, and delete it on deactivation (needs the okta.eventHooks.manage scope or an admin token)',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'OAuth2 Service App', value: 'oAuth2' },
-				],
-				default: 'apiToken',
-				displayOptions: { show: { register: [true] } },
-			},
+			{ ...oktaAuthentication, displayOptions: { show: { register: [true] } } },
 			{
 				displayName: 'Hook Name',
 				name: 'hookName',

@@ -13,6 +13,7 @@ import { drainSystemLog } from './drain';
 import type { Cursor } from './drain';
 import { PRESETS } from './presets';
 import type { Preset } from './presets';
+import { oktaAuthentication, oktaCredentials } from '../Okta/descriptions/auth.description';
 
 const SAMPLE_SIZE = 5;
 const DEFAULT_BUDGET_MS = 5 * 60_000;
@@ -30,21 +31,9 @@ export class OktaTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'secOpsOktaApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'secOpsOktaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: oktaCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'OAuth2 Service App', value: 'oAuth2' },
-				],
-				default: 'apiToken',
-			},
+			oktaAuthentication,
 			{
 				displayName: 'Event',
 				name: 'event',

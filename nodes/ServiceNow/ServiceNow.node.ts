@@ -6,6 +6,7 @@ import * as incident from './actions/incident';
 import { router } from './actions/router';
 import * as tableRecord from './actions/tableRecord';
 import { listSearch } from './methods';
+import { serviceNowAuthentication, serviceNowCredentials } from './descriptions/auth.description';
 
 export class ServiceNow implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,21 +22,9 @@ export class ServiceNow implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'secOpsServiceNowApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-			{ name: 'secOpsServiceNowOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: serviceNowCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Basic Auth', value: 'basicAuth' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'basicAuth',
-			},
+			serviceNowAuthentication,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -8,6 +8,7 @@ import { andQuery, condition } from '../ServiceNow/helpers/query';
 import { resultOf, serviceNowApiRequest } from '../ServiceNow/transport';
 import type { Cursor, TriggerState } from './cursor';
 import { isAfter, plain, remember, snTime } from './cursor';
+import { serviceNowAuthentication, serviceNowCredentials } from '../ServiceNow/descriptions/auth.description';
 
 /** Leave this much of the poll's time budget unused, so the poll ends on its own with what it has. */
 const BUDGET_MARGIN_MS = 5_000;
@@ -25,21 +26,9 @@ export class ServiceNowTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'secOpsServiceNowApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-			{ name: 'secOpsServiceNowOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: serviceNowCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Basic Auth', value: 'basicAuth' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'basicAuth',
-			},
+			serviceNowAuthentication,
 			{
 				displayName: 'Event',
 				name: 'event',

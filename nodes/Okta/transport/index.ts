@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { dryRunResult } from '../../shared/dryRun';
 import { collectPages, parseLinkHeader } from '../../shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
-import { vendorRequest } from '../../shared/transport';
+import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
 import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
 
 export const oktaVendor: VendorProfile = {
@@ -39,14 +39,12 @@ export function oktaCredentialType(ctx: ApiContext): string {
 }
 
 export async function oktaOrgUrl(ctx: ApiContext): Promise<string> {
-	const { url } = await ctx.getCredentials(oktaCredentialType(ctx));
-	const base = String(url ?? '').trim().replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]+/i.test(base)) {
-		throw new NodeOperationError(ctx.getNode(), `The Okta credential's Org URL "${base}" is not a URL`, {
-			description: 'Set Org URL to your Okta org, e.g. https://acme.okta.com',
-		});
-	}
-	return base;
+	return await credentialBaseUrl(ctx, oktaCredentialType(ctx), {
+		name: 'url',
+		label: 'Org URL',
+		vendor: 'Okta',
+		example: 'https://acme.okta.com',
+	});
 }
 
 export interface OktaCall {

@@ -1,9 +1,8 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { collectPages, nextOffset } from '../../shared/paging';
 import { header, resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
-import { vendorRequest } from '../../shared/transport';
+import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
 import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
 
 export const serviceNowVendor: VendorProfile = {
@@ -41,14 +40,12 @@ export function serviceNowCredentialType(ctx: ApiContext): string {
 }
 
 export async function serviceNowInstanceUrl(ctx: ApiContext): Promise<string> {
-	const { instanceUrl } = await ctx.getCredentials(serviceNowCredentialType(ctx));
-	const base = String(instanceUrl ?? '').trim().replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]+/i.test(base)) {
-		throw new NodeOperationError(ctx.getNode(), `The ServiceNow credential's Instance URL "${base}" is not a URL`, {
-			description: 'Set Instance URL to your instance, e.g. https://acme.service-now.com',
-		});
-	}
-	return base;
+	return await credentialBaseUrl(ctx, serviceNowCredentialType(ctx), {
+		name: 'instanceUrl',
+		label: 'Instance URL',
+		vendor: 'ServiceNow',
+		example: 'https://acme.service-now.com',
+	});
 }
 
 export interface ServiceNowCall {
