@@ -10,7 +10,9 @@ async function main(): Promise<void> {
 	const lines = [`n8n-nodes-secops sandbox on ${sandbox.url}`, ''];
 	for (const name of sandbox.vendorNames()) {
 		lines.push(`${name}`, `  base URL: ${sandbox.vendorUrl(name)}`);
-		for (const [key, value] of Object.entries(sandbox.credentials(name))) lines.push(`  ${key}: ${value}`);
+		for (const [key, value] of Object.entries(sandbox.credentials(name))) {
+			lines.push(`  ${key}: ${String(value).replace(/\n/g, '\n    ')}`);
+		}
 		lines.push('');
 	}
 	lines.push(
