@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { Route } from '../../framework/types';
+import type { Route, SandboxRequest, SandboxResponse } from '../../framework/types';
 import { notFound, oktaError } from './errors';
 import { logAction } from './logStore';
 import { linkHeaders, pageAfter } from './paging';
@@ -33,6 +33,16 @@ function groupTarget(group: OktaGroup, user: OktaUser) {
 		{ id: user.id, type: 'User', alternateId: user.profile.login, displayName: `${user.profile.firstName} ${user.profile.lastName}` },
 		{ id: group.id, type: 'UserGroup', alternateId: 'unknown', displayName: group.profile.name },
 	];
+}
+
+/** The group and user of a membership route, or Okta's answer when either is missing or the group is not Okta-managed. */
+function membership(state: OktaState, req: SandboxRequest): { group: OktaGroup; user: OktaUser } | SandboxResponse {
+	const group = findGroup(state, req.params.groupId);
+	if (!group) return notFound(req.params.groupId, 'UserGroup');
+	const user = userById(state, req.params.userId);
+	if (!user) return notFound(req.params.userId, 'User');
+	if (group.type !== 'OKTA_GROUP') return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
+	return { group, user };
 }
 
 export const groupRoutes: Route<OktaState>[] = [
@@ -89,11 +99,9 @@ export const groupRoutes: Route<OktaState>[] = [
 		bucket: '/api/v1/groups/:id',
 		query: noQuery,
 		handle(state, req) {
-			const group = findGroup(state, req.params.groupId);
-			if (!group) return notFound(req.params.groupId, 'UserGroup');
-			const user = userById(state, req.params.userId);
-			if (!user) return notFound(req.params.userId, 'User');
-			if (group.type !== 'OKTA_GROUP') return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
+			const target = membership(state, req);
+			if ('status' in target) return target;
+			const { group, user } = target;
 			const members = (state.memberships[group.id] ??= []);
 			if (!members.includes(user.id)) {
 				members.push(user.id);
@@ -109,11 +117,9 @@ export const groupRoutes: Route<OktaState>[] = [
 		bucket: '/api/v1/groups/:id',
 		query: noQuery,
 		handle(state, req) {
-			const group = findGroup(state, req.params.groupId);
-			if (!group) return notFound(req.params.groupId, 'UserGroup');
-			const user = userById(state, req.params.userId);
-			if (!user) return notFound(req.params.userId, 'User');
-			if (group.type !== 'OKTA_GROUP') return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
+			const target = membership(state, req);
+			if ('status' in target) return target;
+			const { group, user } = target;
 			const members = state.memberships[group.id] ?? [];
 			const at = members.indexOf(user.id);
 			if (at >= 0) {
