@@ -4,20 +4,20 @@
  * shared transport, normalisation) and through a plain `fetch` loop over the same pages of the same sandbox,
  * and prints the time ratio and the peak memory of each. Target: ratio ≤ 1.3.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// First: sets n8n-core's environment (throwaway user folder, silent logs) before n8n-core is imported.
+import '../test/setup-env';
+
 import process from 'node:process';
+
+import { startSandbox } from '../sandbox';
+import { oktaAdmin } from '../sandbox/vendors/okta/admin';
+import type { OktaState } from '../sandbox/vendors/okta/state';
+import { Engine } from '../test/harness/engine';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const PAGE = 1000;
 const ROUNDS = 5;
 const FILTER = 'eventType eq "user.session.start" and outcome.result eq "FAILURE"';
-
-// n8n-core writes instance settings into the user folder on import: keep it out of ~/.n8n.
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'secops-bench-'));
-process.env.N8N_LOG_LEVEL = 'silent';
-process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 
 interface Measured {
 	ms: number;
@@ -45,11 +45,6 @@ function median(runs: Measured[]): Measured {
 }
 
 async function main(): Promise<void> {
-	const { startSandbox } = await import('../sandbox');
-	const { Engine } = await import('../test/harness/engine');
-	const { oktaAdmin } = await import('../sandbox/vendors/okta/admin');
-	type OktaState = import('../sandbox/vendors/okta/state').OktaState;
-
 	const sandbox = await startSandbox({ port: 0 });
 	const credentials = sandbox.credentials('okta');
 	const engine = new Engine({ secOpsOktaApi: credentials });

@@ -1,22 +1,19 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only demo runner, runs in plain Node */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// First: sets n8n-core's environment (throwaway user folder, silent logs) before n8n-core is imported.
+import '../test/setup-env';
+
 import process from 'node:process';
 
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OktaState } from '../sandbox/vendors/okta/state';
+import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, vendorCall } from '../test/harness';
 
 /**
  * `npm run demo`: the flagship templates run by n8n's own engine against the local sandbox. An Okta sign-in anomaly
  * is contained and ticketed in ServiceNow, a repeat lands on the same ticket, and resolving the ticket restores the
  * user. Exits 0 only when every expected effect is seen in the sandbox.
  */
-
-// n8n-core writes instance settings into its user folder on import: keep them out of ~/.n8n.
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'secops-demo-'));
-process.env.N8N_LOG_LEVEL = 'silent';
 
 const LOGIN = 'bob.anders@acme.example';
 const failures: string[] = [];
@@ -27,8 +24,6 @@ const expectThat = (ok: boolean, what: string) => {
 };
 
 async function main(): Promise<void> {
-	// Imported after the environment is set, so n8n-core reads it.
-	const { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, vendorCall } = await import('../test/harness');
 	const { sandbox, engine } = await startSandboxEngine();
 	try {
 		const containment = bundledWorkflow('okta-anomaly-to-servicenow.json');
