@@ -164,6 +164,14 @@ export class Engine {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
+	/** The workflow (with its static data), one of its nodes and that node's type. */
+	private nodeOf(json: WorkflowJson, nodeName: string, staticData?: IDataObject) {
+		const workflow = this.workflow(json, staticData);
+		const node = workflow.getNode(nodeName);
+		if (!node) throw new Error(`No node "${nodeName}" in the workflow`);
+		return { workflow, node, nodeType: workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) };
+	}
+
 	async run(json: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
 		const workflow = this.workflow(json, options.staticData);
 		const startName = options.startNode ?? firstNode(json);
@@ -186,10 +194,7 @@ export class Engine {
 
 	async poll(json: WorkflowJson, nodeName: string, options: PollOptions = {}): Promise<PollResult> {
 		const staticData = structuredClone(options.staticData ?? {});
-		const workflow = this.workflow(json, staticData);
-		const node = workflow.getNode(nodeName);
-		if (!node) throw new Error(`No node "${nodeName}" in the workflow`);
-		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const { workflow, node, nodeType } = this.nodeOf(json, nodeName, staticData);
 		if (!nodeType.poll) throw new Error(`${node.type} is not a polling trigger`);
 		const mode = options.mode ?? 'trigger';
 		const context = new PollContext(
@@ -213,10 +218,7 @@ export class Engine {
 	}
 
 	async webhook(json: WorkflowJson, nodeName: string, delivery: WebhookDelivery = {}): Promise<WebhookResult> {
-		const workflow = this.workflow(json, delivery.staticData);
-		const node = workflow.getNode(nodeName);
-		if (!node) throw new Error(`No node "${nodeName}" in the workflow`);
-		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const { workflow, node, nodeType } = this.nodeOf(json, nodeName, delivery.staticData);
 		if (!nodeType.webhook) throw new Error(`${node.type} is not a webhook trigger`);
 		const webhookName = delivery.webhookName ?? 'default';
 		const description = nodeType.description.webhooks?.find((w) => w.name === webhookName);
@@ -280,10 +282,7 @@ export class Engine {
 		method: 'checkExists' | 'create' | 'delete',
 		options: { webhookName?: string; staticData?: IDataObject } = {},
 	): Promise<{ result: boolean; staticData: IDataObject }> {
-		const workflow = this.workflow(json, options.staticData);
-		const node = workflow.getNode(nodeName);
-		if (!node) throw new Error(`No node "${nodeName}" in the workflow`);
-		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const { workflow, node, nodeType } = this.nodeOf(json, nodeName, options.staticData);
 		const webhookName = options.webhookName ?? 'default';
 		const description = nodeType.description.webhooks?.find((w) => w.name === webhookName);
 		const methods = nodeType.webhookMethods as Record<string, Record<string, (this: HookContext) => Promise<boolean>>> | undefined;
