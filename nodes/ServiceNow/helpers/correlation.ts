@@ -6,7 +6,7 @@ import { serviceNowApiRequest, resultOf } from '../transport';
 import { CLOSED_STATES } from './codes';
 import { createIncidentVerified } from './createIncident';
 import { patchIncident } from './incident';
-import { queryValue } from './query';
+import { CORRELATION_ID_LENGTH, queryValue } from './query';
 
 /*
  * Create or Update by Correlation ID without a lock. n8n may run the same workflow in several processes (queue
@@ -57,7 +57,7 @@ interface Found {
 }
 
 async function openIncidents(this: IExecuteFunctions, correlationId: string, itemIndex: number): Promise<Found[]> {
-	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex);
+	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex, CORRELATION_ID_LENGTH);
 	const response = await serviceNowApiRequest.call(this, {
 		method: 'GET',
 		path: '/api/now/table/incident',
@@ -73,7 +73,7 @@ async function openIncidents(this: IExecuteFunctions, correlationId: string, ite
 
 /** The generation of a correlation ID: the sys_id of its newest (highest number) closed incident. */
 async function generation(this: IExecuteFunctions, correlationId: string, itemIndex: number): Promise<string> {
-	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex);
+	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex, CORRELATION_ID_LENGTH);
 	const response = await serviceNowApiRequest.call(this, {
 		method: 'GET',
 		path: '/api/now/table/incident',
