@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { dryRunResult } from '../../shared/dryRun';
+import { oktaAuth } from '../descriptions/auth.description';
 import { collectPages, parseLinkHeader } from '../../shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
 import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
@@ -33,9 +34,9 @@ export const oktaVendor: VendorProfile = {
 	},
 };
 
-/** Which credential the node uses; read raw because the parameter is a fixed option, never an expression. */
+/** Which credential the node uses. */
 export function oktaCredentialType(ctx: ApiContext): string {
-	return ctx.getNode().parameters.authentication === 'oAuth2' ? 'secOpsOktaOAuth2Api' : 'secOpsOktaApi';
+	return oktaAuth.credentialType(ctx);
 }
 
 export async function oktaOrgUrl(ctx: ApiContext): Promise<string> {

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collectPages, nextOffset } from '../../shared/paging';
+import { serviceNowAuth } from '../descriptions/auth.description';
 import { header, resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
 import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
 import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from '../../shared/types';
@@ -33,10 +34,9 @@ export const serviceNowVendor: VendorProfile = {
 	},
 };
 
-/** Which credential the node uses; read raw because the parameter is a fixed option, never an expression. */
+/** Which credential the node uses. */
 export function serviceNowCredentialType(ctx: ApiContext): string {
-	const kind = ctx.getNode().parameters.authentication === 'oAuth2' ? 'OAuth2' : '';
-	return `secOpsServiceNow${kind}Api`;
+	return serviceNowAuth.credentialType(ctx);
 }
 
 export async function serviceNowInstanceUrl(ctx: ApiContext): Promise<string> {
