@@ -1,4 +1,7 @@
+import { generateKeyPairSync, verify } from 'node:crypto';
+
 import { dryRunResult } from '../nodes/shared/dryRun';
+import { clientAssertion, privateKeyFrom } from '../nodes/shared/jwt';
 import { collectPages, nextOffset, nextPageNumber, nextToken, parseLinkHeader } from '../nodes/shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../nodes/shared/rateLimit';
 import { credentialSecrets, redactText, redactValue } from '../nodes/shared/redact';
@@ -103,5 +106,25 @@ describe('dry run', () => {
 			url: 'https://acme.okta.com/api/v1/users/00u1/lifecycle/suspend?sendEmail=false',
 			body: { a: 1 },
 		});
+	});
+});
+
+describe('JWT signing with node:crypto', () => {
+	const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;
+
+	it.each([
+		['RS256', () => generateKeyPairSync('rsa', { modulusLength: 2048 }), 'RSA-SHA256', {}],
+		['ES256', () => generateKeyPairSync('ec', { namedCurve: 'P-256' }), 'sha256', { dsaEncoding: 'ieee-p1363' as const }],
+		['EdDSA', () => generateKeyPairSync('ed25519'), null, {}],
+	] as const)('signs a %s client assertion that verifies with the public key', (algorithm, keys, digest, options) => {
+		const { privateKey, publicKey } = keys();
+		const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString().replace(/\n/g, '\\n');
+		const jwt = clientAssertion({ algorithm, clientId: 'client-1', audience: 'tenant.example', key: privateKeyFrom(pem), keyId: 'k1', claims: { nonce: 'n-1' } });
+		const [header, claims, signature] = jwt.split('.');
+		expect(decode(header)).toEqual({ typ: 'JWT', alg: algorithm, kid: 'k1' });
+		expect(decode(claims)).toEqual(expect.objectContaining({ iss: 'client-1', sub: 'client-1', aud: 'tenant.example', nonce: 'n-1' }));
+		const body = decode(claims) as { iat: number; exp: number };
+		expect(body.exp - body.iat).toBe(300);
+		expect(verify(digest, Buffer.from(`${header}.${claims}`), { key: publicKey, ...options }, Buffer.from(signature, 'base64url'))).toBe(true);
 	});
 });
