@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { dryRunResult } from '../../shared/dryRun';
 import { oktaAuth } from '../descriptions/auth.description';
-import { collectPages, parseLinkHeader } from '../../shared/paging';
+import { collectPages, linkOnOrigin, parseLinkHeader } from '../../shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
 import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
 import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from '../../shared/types';
@@ -88,7 +88,6 @@ export async function oktaApiRequestAllItems(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const base = await oktaOrgUrl(this);
-	const origin = new URL(base).origin;
 	const credentialType = oktaCredentialType(this);
 	return await collectPages<IDataObject, string>(
 		async (nextUrl) => {
@@ -99,9 +98,8 @@ export async function oktaApiRequestAllItems(
 				qs: nextUrl ? undefined : qs,
 				itemIndex,
 			});
-			const next = parseLinkHeader(response.headers).next;
 			const items = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
-			return { items, next: next && new URL(next).origin === origin ? next : undefined };
+			return { items, next: linkOnOrigin(parseLinkHeader(response.headers).next, base) };
 		},
 		{ limit },
 	);
@@ -125,14 +123,8 @@ export function oktaErrorCode(error: unknown): string | undefined {
  */
 export async function oktaGetLink(this: ApiContext, url: string, deadline?: number): Promise<VendorResponse<IDataObject>> {
 	const base = await oktaOrgUrl(this);
-	let target: URL;
-	try {
-		target = new URL(url);
-	} catch {
-		throw new NodeOperationError(this.getNode(), `The stored Okta cursor "${url.slice(0, 80)}" is not a URL`);
-	}
-	if (target.origin !== new URL(base).origin) {
-		throw new NodeOperationError(this.getNode(), `The stored Okta cursor points outside the org (${target.origin})`, {
+	if (!linkOnOrigin(url, base)) {
+		throw new NodeOperationError(this.getNode(), `The stored Okta cursor "${url.slice(0, 80)}" is not a URL of the org`, {
 			description: 'The credential now points at another org; the trigger restarts from its last published time.',
 		});
 	}
