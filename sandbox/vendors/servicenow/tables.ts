@@ -11,7 +11,7 @@ import type { ServiceNowState } from './state';
 const SYSPARM = /^sysparm_/;
 
 export function userOf(req: SandboxRequest): string {
-	return String(req.headers['x-sandbox-user'] ?? 'admin');
+	return req.principal ?? 'admin';
 }
 
 function displayMode(req: SandboxRequest): DisplayMode {
@@ -98,6 +98,12 @@ function body(req: SandboxRequest): Record<string, unknown> {
 	return req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 }
 
+/** A write whose body is not JSON writes nothing: ServiceNow answers 400 before touching the table. */
+function withJsonBody(handler: (state: ServiceNowState, req: SandboxRequest, table: string) => SandboxResponse) {
+	return (state: ServiceNowState, req: SandboxRequest, table: string): SandboxResponse =>
+		req.malformedJson ? snError(400, 'Exception while reading request', 'The payload is not valid JSON.') : handler(state, req, table);
+}
+
 const BASES = ['/api/now/table', '/api/now/v2/table', '/api/now/v1/table'];
 
 export const tableRoutes: Route<ServiceNowState>[] = BASES.flatMap((base): Route<ServiceNowState>[] => [
@@ -111,14 +117,14 @@ export const tableRoutes: Route<ServiceNowState>[] = BASES.flatMap((base): Route
 		method: 'POST',
 		path: `${base}/:table`,
 		bucket: 'instance',
-		handle: withTable((state, req, table) => {
+		handle: withTable(withJsonBody((state, req, table) => {
 			const record = writeRecord(state, table, body(req), userOf(req));
 			return {
 				status: 201,
 				headers: { Location: `${req.baseUrl}/api/now/table/${table}/${record.sys_id}`, ...dateHeader(state) },
 				body: { result: renderRecord(state, table, record, renderOptions(req)) },
 			};
-		}),
+		})),
 	},
 	{
 		method: 'GET',
@@ -135,12 +141,12 @@ export const tableRoutes: Route<ServiceNowState>[] = BASES.flatMap((base): Route
 			method,
 			path: `${base}/:table/:sysId`,
 			bucket: 'instance',
-			handle: withTable((state, req, table) => {
+			handle: withTable(withJsonBody((state, req, table) => {
 				const record = findRecord(state, table, req.params.sysId);
 				if (!record) return noRecord();
 				writeRecord(state, table, body(req), userOf(req), record);
 				return { status: 200, headers: dateHeader(state), body: { result: renderRecord(state, table, record, renderOptions(req)) } };
-			}),
+			})),
 		}),
 	),
 	{
