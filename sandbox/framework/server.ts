@@ -181,12 +181,15 @@ export class Sandbox {
 			at: Date.now(),
 		};
 		this.requests.push(record);
-		const respond = (response: SandboxResponse) => {
+		const unanswered = (): void => {
+			record.status = -1;
+		};
+		const respond = (response: SandboxResponse): void => {
+			// The client left, or the sandbox closed while a fault held the answer.
+			if (res.destroyed || req.socket.destroyed) return unanswered();
 			record.status = response.status;
-			if (res.destroyed) return;
 			send(res, { ...response, headers: { ...(module.responseHeaders?.() ?? {}), ...(response.headers ?? {}) } });
 		};
-		const unanswered = () => (record.status = -1);
 
 		const fault = this.faults.take(module.name, method, path);
 		if (fault?.kind === 'reset') {

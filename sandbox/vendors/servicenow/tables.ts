@@ -1,3 +1,4 @@
+import { pageAtOffset } from '../../framework/paging';
 import type { Route, SandboxRequest, SandboxResponse } from '../../framework/types';
 import { noRecord, snError } from './errors';
 import { matchesQuery, parseEncodedQuery, sortRecords } from './query';
@@ -58,9 +59,9 @@ export function listRecords(state: ServiceNowState, table: string, req: SandboxR
 		query.orderBy,
 		columns,
 	);
-	const page = matched.slice(offset, offset + limit);
+	const { page, total, prevOffset, nextOffset, lastOffset } = pageAtOffset(matched, offset, limit);
 	const headers: Record<string, string> = dateHeader(state);
-	if (req.query.get('sysparm_no_count') !== 'true') headers['X-Total-Count'] = String(matched.length);
+	if (req.query.get('sysparm_no_count') !== 'true') headers['X-Total-Count'] = String(total);
 	if (req.query.get('sysparm_suppress_pagination_header') !== 'true') {
 		const link = (rel: string, at: number) => {
 			const url = new URL(`${req.baseUrl}${req.path}`);
@@ -69,11 +70,10 @@ export function listRecords(state: ServiceNowState, table: string, req: SandboxR
 			url.searchParams.set('sysparm_limit', String(limit));
 			return `<${url.toString()}>;rel="${rel}"`;
 		};
-		const last = Math.max(0, Math.floor((matched.length - 1) / limit) * limit);
 		const links = [link('first', 0)];
-		if (offset > 0) links.push(link('prev', Math.max(0, offset - limit)));
-		if (offset + limit < matched.length) links.push(link('next', offset + limit));
-		links.push(link('last', last));
+		if (prevOffset !== undefined) links.push(link('prev', prevOffset));
+		if (nextOffset !== undefined) links.push(link('next', nextOffset));
+		links.push(link('last', lastOffset));
 		headers.Link = links.join(',');
 	}
 	const options = renderOptions(req);
