@@ -21,7 +21,7 @@ function banner(sandbox: Sandbox): string {
 	return `${lines.join('\n')}\n`;
 }
 
-/** Why the sandbox could not start, in one line; undefined for an error nobody expects (then the stack helps). */
+/** Why the sandbox could not start, in one line; undefined for an error nobody expects. */
 function startFailure(error: NodeJS.ErrnoException, port: number): string | undefined {
 	if (error.code === 'EADDRINUSE') return `Port ${port} is in use; set SANDBOX_PORT to another port`;
 	if (error.code === 'EACCES') return `Port ${port} needs privileges this user lacks; set SANDBOX_PORT to a port above 1023`;
@@ -36,9 +36,8 @@ async function main(): Promise<void> {
 	try {
 		sandbox = await startSandbox({ port });
 	} catch (error) {
-		const reason = startFailure(error as NodeJS.ErrnoException, port);
-		if (!reason) throw error;
-		process.stderr.write(`${reason}\n`);
+		// An unexpected failure keeps its stack; the expected ones are one line.
+		process.stderr.write(`${startFailure(error as NodeJS.ErrnoException, port) ?? (error as Error).stack}\n`);
 		process.exit(1);
 	}
 	process.stdout.write(banner(sandbox));

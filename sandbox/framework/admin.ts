@@ -45,6 +45,14 @@ function optionalVendor(sandbox: Sandbox, vendor: unknown): string | undefined {
 	return requireVendor(sandbox, typeof vendor === 'string' ? vendor : String(vendor));
 }
 
+function jsonOrUndefined(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 function ok(body: unknown, status = 200): SandboxResponse {
 	return { status, body };
 }
@@ -110,14 +118,8 @@ async function route(sandbox: Sandbox, method: string, parts: string[], query: U
  */
 export async function handleAdmin(sandbox: Sandbox, method: string, parts: string[], query: URLSearchParams, bodyText: string): Promise<SandboxResponse> {
 	try {
-		let body: unknown = {};
-		if (bodyText.trim() !== '') {
-			try {
-				body = JSON.parse(bodyText);
-			} catch {
-				throw new AdminError(400, 'The admin API takes a JSON body; this one does not parse');
-			}
-		}
+		const body = bodyText.trim() === '' ? {} : jsonOrUndefined(bodyText);
+		if (body === undefined) throw new AdminError(400, 'The admin API takes a JSON body; this one does not parse');
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new AdminError(400, 'The admin API takes a JSON object as body');
 		const response = await route(sandbox, method, parts, query, body as Record<string, unknown>);
 		return response ?? { status: 404, body: { message: `Unknown admin route ${method} /__admin/${parts.join('/')}` } };

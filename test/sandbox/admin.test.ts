@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import type { OktaState } from '../../sandbox/vendors/okta/state';
@@ -100,7 +102,7 @@ describe('sandbox admin API', () => {
 			const headers = { Authorization: `SSWS ${own.credentials('okta').apiToken}` };
 			const hanging = fetch(`${own.vendorUrl('okta')}/api/v1/users`, { headers }).catch((error: Error) => error);
 			const slow = fetch(`${own.vendorUrl('okta')}/api/v1/groups`, { headers }).catch((error: Error) => error);
-			for (let i = 0; i < 100 && own.requests.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+			for (let i = 0; i < 100 && own.requests.length < 2; i++) await sleep(10);
 			expect(own.requests).toHaveLength(2);
 			const started = Date.now();
 			await own.close();
@@ -109,7 +111,7 @@ describe('sandbox admin API', () => {
 			expect(String(await hanging)).toMatch(/fetch failed/);
 			expect(String(await slow)).toMatch(/fetch failed/);
 			// The held answer was given up at once, not left to fire in a minute.
-			await new Promise((resolve) => setTimeout(resolve, 50));
+			await sleep(50);
 			expect(own.requests.map((r) => r.status)).toEqual([-1, -1]);
 		});
 	});
