@@ -18,6 +18,11 @@ export interface Cursor extends IDataObject {
 	 * these are the only events it can repeat, so they are all the de-duplication needs to remember.
 	 */
 	seen: string[];
+	/**
+	 * Digest of the configuration (event, filter, page size) `nextUrl` was built for: Okta's link carries the filter and
+	 * limit, so after a change the trigger restarts from `since` instead of following a link for the old filter.
+	 */
+	config?: string;
 }
 
 export interface DrainOptions {
@@ -26,6 +31,8 @@ export interface DrainOptions {
 	maxEvents: number;
 	/** Epoch ms after which no new page is requested. */
 	deadline: number;
+	/** Digest of the configuration this poll runs with (see `Cursor.config`). */
+	config: string;
 }
 
 const SEEN_LIMIT = 2000;
@@ -43,7 +50,8 @@ export async function drainSystemLog(
 	const seen = new Set(cursor.seen);
 	let atSince = [...cursor.seen];
 	const events: NormalisedEvent[] = [];
-	let next = cursor.nextUrl;
+	// A link built for another configuration would go on reading the old filter: restart from `since` instead.
+	let next = cursor.config === options.config ? cursor.nextUrl : undefined;
 	let since = cursor.since;
 	let retriedFromSince = false;
 
@@ -90,5 +98,6 @@ export async function drainSystemLog(
 		if (!link || batch.length < options.pageSize) break;
 	}
 
-	return { events, cursor: { since, seen: atSince.slice(-SEEN_LIMIT), ...(next ? { nextUrl: next } : {}) } };
+	const kept: Cursor = { since, seen: atSince.slice(-SEEN_LIMIT), config: options.config };
+	return { events, cursor: next ? { ...kept, nextUrl: next } : kept };
 }
