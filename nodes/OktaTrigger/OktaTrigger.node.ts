@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { normaliseLogEvent } from '../Okta/helpers/logEvent';
-import { configFingerprint } from '../shared/fingerprint';
+import { configFingerprint, pollDeadline } from '../shared/polling';
 import { oktaApiRequest } from '../Okta/transport';
 import { drainSystemLog } from './drain';
 import type { Cursor } from './drain';
@@ -17,7 +17,6 @@ import type { Preset } from './presets';
 import { oktaAuthentication, oktaCredentials } from '../Okta/descriptions/auth.description';
 
 const SAMPLE_SIZE = 5;
-const DEFAULT_BUDGET_MS = 5 * 60_000;
 
 export class OktaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -119,14 +118,11 @@ export class OktaTrigger implements INodeType {
 			delete data.nextUrl;
 			return null;
 		}
-		const started = Date.now();
-		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : DEFAULT_BUDGET_MS;
 		const { events, cursor } = await drainSystemLog.call(this, data as Cursor, {
 			preset,
 			pageSize,
 			maxEvents: options.maxEvents ?? 10000,
-			// Leave a fifth of the budget for the last request and for n8n to start the execution.
-			deadline: started + budget * 0.8,
+			deadline: pollDeadline(this, Date.now()),
 			config,
 		});
 		Object.assign(data, cursor);

@@ -29,7 +29,7 @@ export interface DrainOptions {
 	preset: Preset;
 	pageSize: number;
 	maxEvents: number;
-	/** Epoch ms after which no new page is requested. */
+	/** Epoch ms: no page is requested, and no request waits for its answer, after it. */
 	deadline: number;
 	/** Digest of the configuration this poll runs with (see `Cursor.config`). */
 	config: string;
@@ -59,11 +59,12 @@ export async function drainSystemLog(
 		let page: { body: IDataObject; headers: Record<string, unknown> };
 		try {
 			page = next
-				? await oktaGetLink.call(this, next)
+				? await oktaGetLink.call(this, next, options.deadline)
 				: await oktaApiRequest.call(this, {
 						method: 'GET',
 						path: '/api/v1/logs',
 						qs: { since, sortOrder: 'ASCENDING', limit: options.pageSize, filter: options.preset.filter },
+						deadline: options.deadline,
 					});
 		} catch (error) {
 			// An expired or foreign cursor: start again from the last published time; `seen` drops the overlap.
@@ -72,7 +73,8 @@ export async function drainSystemLog(
 				next = undefined;
 				continue;
 			}
-			// Keep what this poll already has (its cursor is consistent); the next poll retries the failing page.
+			// Keep what this poll already has (its cursor is consistent); the next poll retries the failing page. This is
+			// also how a vendor that stops answering ends the poll: the request gives up at the deadline.
 			if (events.length > 0) break;
 			// Both constructors hand back the error unchanged when it already is one (our transport's errors are).
 			throw error instanceof NodeOperationError

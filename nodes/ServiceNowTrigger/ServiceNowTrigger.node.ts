@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { configFingerprint } from '../shared/fingerprint';
+import { configFingerprint, pollDeadline } from '../shared/polling';
 import { header } from '../shared/rateLimit';
 import { printable } from '../shared/validation';
 import { INCIDENT_STATES } from '../ServiceNow/helpers/codes';
@@ -11,9 +11,6 @@ import { resultOf, serviceNowApiRequest } from '../ServiceNow/transport';
 import type { Cursor, TriggerState } from './cursor';
 import { MAX_SEEN, isAfter, plain, remember, snTime } from './cursor';
 import { serviceNowAuthentication, serviceNowCredentials } from '../ServiceNow/descriptions/auth.description';
-
-/** Leave this much of the poll's time budget unused, so the poll ends on its own with what it has. */
-const BUDGET_MARGIN_MS = 5_000;
 
 export class ServiceNowTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -106,6 +103,8 @@ export class ServiceNowTrigger implements INodeType {
 			return latest ? [this.helpers.returnJsonArray([toEvent(latest, state, event)])] : null;
 		}
 
+		// No request starts or waits past it, so a vendor that stops answering still lets the poll end in time.
+		const deadline = pollDeadline(this, started);
 		// What decides which records match and what the cursor's timestamp means.
 		const config = configFingerprint(['incident', field, andQuery(raw, conditions)]);
 		if (!state.cursor) {
@@ -115,12 +114,14 @@ export class ServiceNowTrigger implements INodeType {
 				method: 'GET',
 				path: '/api/now/table/incident',
 				qs: { sysparm_fields: 'sys_id', sysparm_limit: 1, sysparm_no_count: true },
+				deadline,
 			});
 			const now = serverSecond(probe.headers);
 			const sameSecond = await serviceNowApiRequest.call(this, {
 				method: 'GET',
 				path: '/api/now/table/incident',
 				qs: { sysparm_query: andQuery(raw, [...conditions, `${field}>=${now}`]), sysparm_fields: 'sys_id', sysparm_limit: MAX_SEEN, sysparm_no_count: true },
+				deadline,
 			});
 			state.cursor = { ts: now, id: '' };
 			state.seen = resultOf<IDataObject[]>(sameSecond).map((r) => plain(r.sys_id));
@@ -145,7 +146,6 @@ export class ServiceNowTrigger implements INodeType {
 		const accountedFor = new Set(state.seen ?? []);
 		let seen = new Set(state.seen ?? []);
 		const lastState = { ...(state.lastState ?? {}) };
-		const budget = this.getPollBudgetMs() - BUDGET_MARGIN_MS;
 		drain: for (;;) {
 			// With `id` empty nothing in the cursor's second counts as read yet: take the whole second.
 			const afterCursor =
@@ -167,11 +167,13 @@ export class ServiceNowTrigger implements INodeType {
 						sysparm_limit: pageSize,
 						sysparm_no_count: true,
 					},
+					deadline,
 				});
 				page = resultOf<IDataObject[]>(response);
 				settledBefore = serverSecond(response.headers);
 			} catch (error) {
-				// Throttled past the retries mid-drain: hand on what was read; the cursor stops at the last of it.
+				// Throttled past the retries, or no answer before the deadline, mid-drain: hand on what was read; the cursor
+				// stops at the last of it.
 				if (emitted.length > 0) break;
 				throw new NodeApiError(this.getNode(), error as JsonObject);
 			}
@@ -190,7 +192,7 @@ export class ServiceNowTrigger implements INodeType {
 				remember(lastState, id, plain(record.state));
 			}
 			// A short page is the end; a page that did not move the cursor would repeat forever.
-			if (page.length < pageSize || cursor === before || Date.now() - started > budget) break;
+			if (page.length < pageSize || cursor === before || Date.now() >= deadline) break;
 		}
 
 		if (cursor.ts === state.cursor.ts && cursor.id === state.cursor.id) return null;

@@ -149,6 +149,39 @@ describe.each(['onEmit', 'always'] as const)('Okta Trigger over consecutive poll
 		expect(rest.uuids).toEqual(uuids.slice(10));
 	});
 
+	/** Okta stops answering: the sandbox holds the answer far beyond the poll's budget. */
+	const hang = () => env.sandbox.faults.add({ vendor: 'okta', kind: 'latency', path: '^/api/v1/logs$', delayMs: 10_000, times: 1 });
+
+	it('ends within its budget when Okta stops answering mid-drain, keeps what it emitted, and loses nothing next poll', async () => {
+		const workflow = triggerWorkflow('failedSignIns', { pageSize: 3 });
+		const data = await activate(workflow);
+		const uuids = append({ count: 9 }).uuids!;
+		// The first page is slow enough to let the second one be the request that never gets an answer.
+		env.sandbox.faults.add({ vendor: 'okta', kind: 'latency', path: '^/api/v1/logs$', delayMs: 300, times: 1 });
+		const started = Date.now();
+		const polling = env.engine.poll(workflow, TRIGGER, { staticData: data, persist, budgetMs: 3000 });
+		await sleep(100);
+		hang();
+		const first = await polling;
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(first.items.map((i) => i.json.uuid)).toEqual(uuids.slice(0, 3));
+		// The cursor is the link after the emitted page: the unanswered page is asked for again.
+		expect(nodeData(first.staticData).nextUrl).toEqual(expect.stringContaining('after='));
+		const rest = await drain(workflow, first.staticData);
+		expect(rest.uuids).toEqual(uuids.slice(3));
+	});
+
+	it('fails within its budget when Okta does not answer the first page, and the next poll reads everything', async () => {
+		const workflow = triggerWorkflow('failedSignIns', { pageSize: 3 });
+		const data = await activate(workflow);
+		const uuids = append({ count: 4 }).uuids!;
+		hang();
+		const started = Date.now();
+		await expect(env.engine.poll(workflow, TRIGGER, { staticData: data, persist, budgetMs: 1500 })).rejects.toThrow(/Okta did not answer|ran out/);
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect((await drain(workflow, data)).uuids).toEqual(uuids);
+	});
+
 	it('follows a changed filter: restarts from its last emitted time instead of a link built for the old filter', async () => {
 		const failedSignIns = triggerWorkflow('failedSignIns', { pageSize: 2, maxEvents: 2 });
 		const data = await activate(failedSignIns);

@@ -252,6 +252,28 @@ describe.each(['onEmit', 'always'] as const)('ServiceNow Trigger over consecutiv
 		}
 	});
 
+	it('ends within its budget when ServiceNow stops answering mid-drain, keeps what it emitted, and loses nothing next poll', async () => {
+		const workflow = triggerWorkflow({ options: { pageSize: 2 } });
+		const data = await activate(workflow);
+		tick();
+		const made = Array.from({ length: 5 }, (_, n) => create(`Unanswered ${n}`));
+		tick();
+		let pages = 0;
+		state().beforeList.push(() => {
+			// After the first page, ServiceNow holds its answers far beyond the poll's budget.
+			if (++pages === 1) env.sandbox.faults.add({ vendor: 'servicenow', method: 'GET', kind: 'latency', delayMs: 10_000, times: 1 });
+		});
+		const started = Date.now();
+		const first = await poll(workflow, data, { budgetMs: 3000 });
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(first.items).toHaveLength(2);
+		const last = first.items[1];
+		expect(nodeData(first.staticData).cursor).toEqual({ ts: last.sys_updated_on, id: last.sys_id });
+		const rest = await poll(workflow, first.staticData);
+		expect(numbers([...first.items, ...rest.items])).toEqual(numbers(made as unknown as IDataObject[]));
+		expect((await poll(workflow, rest.staticData)).items).toEqual([]);
+	});
+
 	it('rides out a 429 in the middle of a drain', async () => {
 		const workflow = triggerWorkflow({ options: { pageSize: 2 } });
 		const data = await activate(workflow);
