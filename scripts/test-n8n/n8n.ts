@@ -94,6 +94,11 @@ export class N8n {
 		fail(`n8n did not become ready within 120 s:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
 	}
 
+	/** The running server's base URL, e.g. `http://127.0.0.1:5678` (its webhooks are below `/webhook/`). */
+	get url(): string {
+		return this.baseUrl;
+	}
+
 	get serverOutput(): string {
 		return this.server?.output ?? '';
 	}
