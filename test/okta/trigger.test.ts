@@ -149,8 +149,8 @@ describe.each(['onEmit', 'always'] as const)('Okta Trigger over consecutive poll
 		expect(rest.uuids).toEqual(uuids.slice(10));
 	});
 
-	/** Okta stops answering: the sandbox holds the answer far beyond the poll's budget. */
-	const hang = () => env.sandbox.faults.add({ vendor: 'okta', kind: 'latency', path: '^/api/v1/logs$', delayMs: 10_000, times: 1 });
+	/** Okta stops answering: the sandbox holds the request open and never answers it. */
+	const hang = () => env.sandbox.faults.add({ vendor: 'okta', kind: 'hang', path: '^/api/v1/logs$', times: 1 });
 
 	it('ends within its budget when Okta stops answering mid-drain, keeps what it emitted, and loses nothing next poll', async () => {
 		const workflow = triggerWorkflow('failedSignIns', { pageSize: 3 });

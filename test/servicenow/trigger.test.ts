@@ -260,8 +260,8 @@ describe.each(['onEmit', 'always'] as const)('ServiceNow Trigger over consecutiv
 		tick();
 		let pages = 0;
 		state().beforeList.push(() => {
-			// After the first page, ServiceNow holds its answers far beyond the poll's budget.
-			if (++pages === 1) env.sandbox.faults.add({ vendor: 'servicenow', method: 'GET', kind: 'latency', delayMs: 10_000, times: 1 });
+			// After the first page, ServiceNow stops answering: the next request is held open and never answered.
+			if (++pages === 1) env.sandbox.faults.add({ vendor: 'servicenow', method: 'GET', kind: 'hang', times: 1 });
 		});
 		const started = Date.now();
 		const first = await poll(workflow, data, { budgetMs: 3000 });
