@@ -16,9 +16,6 @@ export const ROOT = join(__dirname, '..', '..');
 /** Everything fetched or built lives here, outside tracked files; `N8N_SECOPS_CACHE` moves it. */
 export const CACHE_DIR = process.env.N8N_SECOPS_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-secops');
 
-/** The npm CLI that came with the system Node; run under Node 24 so installs and rebuilds target it. */
-export const NPM_CLI = process.env.NPM_CLI_JS ?? '/usr/lib/node_modules/npm/bin/npm-cli.js';
-
 /** Templates users import, and the runner's own fixtures (which prove the machinery while templates are missing). */
 export const TEMPLATES_DIR = join(ROOT, 'workflows');
 export const FIXTURES_DIR = join(__dirname, 'fixtures');

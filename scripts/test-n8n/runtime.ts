@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 
-import { CACHE_DIR, N8N_OVERRIDES, N8N_VERSION, NODE_MAJOR, NPM_CLI } from './config';
+import { CACHE_DIR, N8N_OVERRIDES, N8N_VERSION, NODE_MAJOR } from './config';
 import { detail, fail } from './log';
+import { nodeGyp, npmCli } from './npm';
 import { run } from './proc';
 
 /** Node 24 and an n8n install, both cached under CACHE_DIR. */
@@ -95,14 +96,13 @@ async function prepareN8n(node: string, nodeDir: string): Promise<string> {
 			JSON.stringify({ name: 'secops-n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION }, overrides: N8N_OVERRIDES }, null, 2),
 		);
 		detail(`installing n8n@${N8N_VERSION} with Node ${NODE_MAJOR} (--ignore-scripts; a few minutes when npm's cache is cold)`);
-		await run(node, [NPM_CLI, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		await run(node, [npmCli(), 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 			cwd: temp,
 			env: cleanEnv(),
 		});
 		// The only native module n8n needs that ships no usable prebuild: the SQLite driver. isolated-vm has one.
 		detail('building sqlite3 with node-gyp against Node 24 headers');
-		const nodeGyp = join(dirname(NPM_CLI), '..', 'node_modules/node-gyp/bin/node-gyp.js');
-		await run(node, [nodeGyp, 'rebuild', `--nodedir=${nodeDir}`, '-j', '2'], {
+		await run(node, [nodeGyp(), 'rebuild', `--nodedir=${nodeDir}`, '-j', '2'], {
 			cwd: join(temp, 'node_modules/sqlite3'),
 			env: cleanEnv(),
 		});
