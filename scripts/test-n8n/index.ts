@@ -11,17 +11,19 @@ import process from 'node:process';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { CACHE_DIR, N8N_VERSION } from './config';
+import { testCredentialsInN8n } from './credential-tests';
 import { planCredentials } from './credentials';
 import { loadProblems } from './load-check';
 import { Failure, detail, fail, say, step } from './log';
 import { N8n } from './n8n';
-import { buildAndPack, declaredTypes, installIntoN8n, packageJson } from './package';
+import { npmCli } from './npm';
+import { declaredTypes, installAsReadmeSays, packageJson } from './package';
 import { killAll } from './proc';
 import { pickEventHookWorkflow, proveEventHook } from './event-hook';
 import { prepareRuntime } from './runtime';
 import { SandboxClient } from './sandbox';
 import { fastPollTimes, pickTriggerWorkflow, proveTrigger } from './trigger';
-import { MANUAL_TRIGGER, discoverWorkflows, executeWorkflow, headlessCopy, importWorkflows, referenceProblems } from './workflows';
+import { MANUAL_TRIGGER, copyFile, discoverWorkflows, importCopies, importTemplates, referenceProblems, runHeadless } from './workflows';
 import type { WorkflowFile } from './workflows';
 
 const runDir = mkdtempSync(join(tmpdir(), 'secops-test-n8n-'));
@@ -41,11 +43,10 @@ function listProblems(title: string, problems: string[]): void {
 }
 
 async function main(): Promise<void> {
-	say(`n8n ${N8N_VERSION} in ${runDir} (cache: ${CACHE_DIR})`);
+	say(`n8n ${N8N_VERSION} in ${runDir} (cache: ${CACHE_DIR}, npm: ${npmCli()})`);
 	const runtime = await step(`Node 24 and n8n ${N8N_VERSION} (cached after the first run)`, prepareRuntime);
-	const tarball = await step('npm run build, npm pack', async () => await buildAndPack(runDir));
 	const n8nFolder = join(runDir, '.n8n');
-	await step(`install ${packageJson.name} into .n8n/nodes`, async () => await installIntoN8n(runtime, tarball, n8nFolder));
+	await step(`README's install route: build, npm pack, npm install into .n8n/nodes`, async () => await installAsReadmeSays(runDir));
 
 	const declared = declaredTypes();
 	const pkg = packageJson.name;
@@ -99,24 +100,47 @@ async function main(): Promise<void> {
 
 	const pollingTypes = declared.nodes.filter((n) => n.polling).map((n) => n.type);
 	const triggerWorkflow = pickTriggerWorkflow(workflows, pollingTypes);
-	await step(`import ${workflows.length} workflow(s), each also as a headless copy`, async () => {
-		const copies = workflows.flatMap((workflow) => [
-			{ label: workflow.label, json: { ...workflow.json, id: workflow.id, ...(workflow === triggerWorkflow ? fastPollTimes(workflow) : {}) } },
-			{ label: workflow.label, json: headlessCopy(workflow, loaded.nodes) },
-		]);
-		await importWorkflows(instance, copies);
-		workflows.forEach((workflow) => detail(`${workflow.label} → ids ${workflow.id}, ${workflow.headlessId}`));
+	// The trigger scenario publishes a copy that polls every 10 s, under its own id: the template stays as shipped.
+	const fastCopy = triggerWorkflow && {
+		...triggerWorkflow,
+		id: `${triggerWorkflow.id}-p`,
+		json: { ...triggerWorkflow.json, ...fastPollTimes(triggerWorkflow), id: `${triggerWorkflow.id}-p`, name: `${triggerWorkflow.json.name} (polls every 10 s)` },
+	};
+	await step(`import ${templates.length} template(s) as shipped: n8n import:workflow --input=<file>`, async () => {
+		await importTemplates(instance, templates);
+		templates.forEach((template) => detail(`${template.label} → id ${template.id}`));
 	});
+	const copies = [
+		...runnableFixtures.map((fixture) => ({ label: fixture.label, json: { ...fixture.json, id: fixture.id } })),
+		...(fastCopy ? [{ label: `${fastCopy.label} (polls every 10 s)`, json: fastCopy.json }] : []),
+	];
+	await step(`import the runner's ${copies.length} copies (fixtures with ids, the trigger scenario's fast-polling copy)`, async () => {
+		await importCopies(instance, copies);
+		copies.forEach((copy) => detail(`${copy.label} → id ${copy.json.id}`));
+	});
+
+	if (credentials.length) {
+		await step(`every credential's test passes in n8n (POST /rest/credentials/test, the editor's Test button)`, async () => {
+			await client.reset();
+			await instance.start();
+			try {
+				await instance.signIn();
+				listProblems('a credential test failed in n8n', await testCredentialsInN8n(instance, credentials));
+			} finally {
+				await instance.stop();
+			}
+		});
+	}
 
 	if (pollingTypes.length === 0) {
 		say('polling trigger: skipped, the package declares no node with `polling: true`');
-	} else if (!triggerWorkflow) {
+	} else if (!fastCopy) {
 		fail(
 			`the package declares polling trigger(s) ${pollingTypes.join(', ')}, but no workflow check declares a trigger scenario ` +
 				'(add `trigger: { node, seed }` to scripts/test-n8n/checks/<workflow>.ts; see docs/real-n8n.md)',
 		);
 	} else {
-		const chosen = triggerWorkflow;
+		const chosen = fastCopy;
 		await step(`polling trigger fires once through n8n's scheduler (${chosen.label})`, async () => {
 			await instance.cli(['publish:workflow', `--id=${chosen.id}`]);
 			await client.reset();
@@ -155,13 +179,13 @@ async function main(): Promise<void> {
 		const title = `headless run: ${workflow.label}`;
 		if (!workflow.json.nodes.some((n) => n.type === MANUAL_TRIGGER && !n.disabled)) {
 			if (workflow.check?.verify) fail(`${workflow.label}: ${workflow.checkLabel} has verify(), but the workflow has no Manual Trigger to run from`);
-			say(`${title}: skipped, no Manual Trigger (n8n execute starts only from one)`);
+			say(`${title}: skipped, no Manual Trigger (the headless route runs the Manual Trigger branch)`);
 			continue;
 		}
 		await step(title, async () => {
 			await client.reset();
 			await workflow.check?.prepare?.(client);
-			const run = await executeWorkflow(instance, workflow);
+			const run = await runHeadless(instance, workflow, workflow.kind === 'template' ? workflow.label : copyFile(instance, workflow.id));
 			detail(`ran: ${Object.keys(run.resultData.runData).join(' → ')}`);
 			if (workflow.check?.verify) {
 				await workflow.check.verify({ sandbox: client, run });

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test runner: runs in plain Node, never loaded by n8n, not published */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -77,6 +77,22 @@ export class N8n {
 		return await run(this.runtime.node, [this.runtime.n8nBin, ...args], { env, cwd: this.userFolder, ...options });
 	}
 
+	/**
+	 * Environment for commands that call `n8n` as a user would (README's headless route): this instance's
+	 * environment, with a `bin/n8n` in the user folder first on PATH that runs this n8n on Node 24.
+	 */
+	async shellEnv(): Promise<NodeJS.ProcessEnv> {
+		const bin = join(this.userFolder, 'bin');
+		if (!existsSync(join(bin, 'n8n'))) {
+			mkdirSync(bin, { recursive: true });
+			writeFileSync(join(bin, 'n8n'), `#!/bin/sh\nexec ${shellQuote(this.runtime.node)} ${shellQuote(this.runtime.n8nBin)} "$@"\n`, { mode: 0o755 });
+		}
+		return this.env({
+			PATH: `${bin}:${join(this.runtime.nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		});
+	}
+
 	/** `n8n start` on free ports; resolves once /healthz/readiness answers 200. */
 	async start(extraEnv: Record<string, string> = {}): Promise<void> {
 		const port = await freePort();
@@ -140,9 +156,15 @@ export class N8n {
 		this.cookie = cookie;
 	}
 
-	async rest<T>(path: string): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, { headers: { cookie: this.cookie, 'browser-id': this.browserId } });
-		if (!response.ok) fail(`GET /rest${path} answered ${response.status}: ${await response.text()}`);
+	/** A REST call as the signed-in owner (the editor's API); n8n answers `{ data }`. */
+	async rest<T>(path: string, body?: unknown): Promise<T> {
+		const method = body === undefined ? 'GET' : 'POST';
+		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+			method,
+			headers: { cookie: this.cookie, 'browser-id': this.browserId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok) fail(`${method} /rest${path} answered ${response.status}: ${await response.text()}`);
 		return ((await response.json()) as { data: T }).data;
 	}
 
@@ -159,4 +181,8 @@ export class N8n {
 		const { parse } = requireFromN8n('flatted') as { parse: (text: string) => Record<string, unknown> };
 		return parse(execution.data);
 	}
+}
+
+function shellQuote(value: string): string {
+	return `'${value.replace(/'/g, "'\\''")}'`;
 }

@@ -1,13 +1,15 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test runner: runs in plain Node, never loaded by n8n, not published */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import process from 'node:process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { NPM_CLI, ROOT } from './config';
-import { fail } from './log';
+import { ROOT } from './config';
+import { detail, fail } from './log';
 import { run } from './proc';
-import type { Runtime } from './runtime';
+import { readmeCommands } from './readme';
 import { cleanEnv } from './runtime';
+
+/** README's section whose commands install the package from this checkout. */
+const INSTALL_HEADING = '## Install into n8n';
 
 interface PackageJson {
 	name: string;
@@ -60,29 +62,23 @@ export function declaredTypes(): Declared {
 	return { nodes, credentials };
 }
 
-/** `npm run build` then `npm pack` of the working tree; returns the tarball's path. */
-export async function buildAndPack(outDir: string): Promise<string> {
-	await run('npm', ['run', 'build'], { cwd: ROOT, env: cleanEnv() });
-	const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: ROOT, env: cleanEnv() });
-	const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{ filename: string }>;
-	return join(outDir, basename(filename));
-}
+/** The tarball README's install route packs and installs: `npm pack` names it `<name>-<version>.tgz`. */
+export const TARBALL = `${packageJson.name}-${packageJson.version}.tgz`;
 
 /**
- * A manual community-package install: `npm i <tarball>` in `<n8nFolder>/nodes` with Node 24's npm. Peer
- * dependencies (n8n-workflow) are not installed, as n8n's own installer strips them: the package uses n8n's copy.
+ * README's *Install into n8n* commands, run as written in this checkout with `N8N_USER_FOLDER` set to the run's
+ * user folder: build, `npm pack`, `npm install` into `<user folder>/.n8n/nodes`. Then only the package may be
+ * there: its peer dependency n8n-workflow (about 160 packages) must not have come along.
  */
-export async function installIntoN8n(runtime: Runtime, tarball: string, n8nFolder: string): Promise<void> {
-	const nodesDir = join(n8nFolder, 'nodes');
-	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
-	copyFileSync(tarball, join(nodesDir, basename(tarball)));
-	await run(
-		runtime.node,
-		[NPM_CLI, 'install', `./${basename(tarball)}`, '--ignore-scripts', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'],
-		{ cwd: nodesDir, env: cleanEnv({ PATH: `${join(runtime.nodeDir, 'bin')}:${process.env.PATH ?? ''}` }) },
-	);
-	if (!existsSync(join(nodesDir, 'node_modules', packageJson.name, 'package.json'))) {
-		fail(`npm did not install ${packageJson.name} into ${nodesDir}`);
+export async function installAsReadmeSays(userFolder: string): Promise<void> {
+	const commands = readmeCommands(INSTALL_HEADING);
+	if (!commands.includes(`./${TARBALL}`)) {
+		fail(`README's "${INSTALL_HEADING}" does not install ./${TARBALL}, the tarball npm pack makes of version ${packageJson.version}:\n${commands}`);
 	}
+	detail(commands.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).join('\n           '));
+	await run('bash', ['-euo', 'pipefail', '-c', commands], { cwd: ROOT, env: cleanEnv({ N8N_USER_FOLDER: userFolder }) });
+	const modules = join(userFolder, '.n8n', 'nodes', 'node_modules');
+	if (!existsSync(join(modules, packageJson.name, 'package.json'))) fail(`README's install route did not install ${packageJson.name} into ${modules}`);
+	const others = readdirSync(modules).filter((name) => !name.startsWith('.') && name !== packageJson.name);
+	if (others.length) fail(`README's install route installed more than ${packageJson.name} into ${modules}: ${others.join(', ')}`);
 }

@@ -7,6 +7,8 @@ import type { RunData, WorkflowCheck } from './check';
 import { CHECKS_DIR, FIXTURES_DIR, ROOT, TEMPLATES_DIR } from './config';
 import { fail } from './log';
 import type { LoadedType, N8n } from './n8n';
+import { run } from './proc';
+import { readmeCommands } from './readme';
 
 export interface WorkflowNode {
 	id?: string;
@@ -33,10 +35,8 @@ export interface WorkflowFile {
 	/** `workflows/x.json` or `scripts/test-n8n/fixtures/y.json` */
 	label: string;
 	kind: 'template' | 'fixture';
-	/** The id it is imported under: fixed per file, ≤ 21 characters as `n8n execute --id` requires. */
+	/** The id n8n stores it under: a template's own `id`; for a fixture, one fixed per file. */
 	id: string;
-	/** A second copy for `n8n execute`, with every trigger but the Manual Trigger disabled (see headlessCopy). */
-	headlessId: string;
 	json: WorkflowJson;
 	check?: WorkflowCheck;
 	checkLabel: string;
@@ -69,8 +69,10 @@ async function load(path: string, kind: WorkflowFile['kind']): Promise<WorkflowF
 		const exported = module.default;
 		check = exported && 'default' in exported ? exported.default : (exported as WorkflowCheck | undefined);
 	}
-	const id = `wf${createHash('sha1').update(label).digest('hex').slice(0, 16)}`;
-	return { label, kind, id, headlessId: `${id}h`, json, check, checkLabel: relative(ROOT, checkPath) };
+	let id = json.id;
+	if (kind === 'fixture') id = `wf${createHash('sha1').update(label).digest('hex').slice(0, 16)}`;
+	else if (typeof id !== 'string' || !id) fail(`${label} has no "id": \`n8n import:workflow --input=${label}\` needs one`);
+	return { label, kind, id, json, check, checkLabel: relative(ROOT, checkPath) };
 }
 
 /** Every template in workflows/ and every fixture of this runner, with its check module if it has one. */
@@ -121,43 +123,65 @@ export function referenceProblems(workflows: WorkflowFile[], nodes: LoadedType[]
 	return problems;
 }
 
-/**
- * `n8n execute` starts from the workflow's first enabled trigger in node order (pinned data is ignored in mode
- * "cli"), not necessarily the Manual Trigger: the headless copy disables every other trigger so the run takes the
- * Manual Trigger branch with its sample data.
- */
-export function headlessCopy(workflow: WorkflowFile, nodeTypes: LoadedType[]): WorkflowJson {
-	const triggers = new Set(nodeTypes.filter((t) => t.group?.includes('trigger') || t.polling).map((t) => t.name));
-	const nodes = workflow.json.nodes.map((node) =>
-		node.type !== MANUAL_TRIGGER && triggers.has(node.type) ? { ...node, disabled: true } : node,
-	);
-	return { ...workflow.json, id: workflow.headlessId, name: `${workflow.json.name} (headless)`, nodes };
+/** Each template as shipped: `n8n import:workflow --input=<file>`, the file untouched, as README says. */
+export async function importTemplates(n8n: N8n, templates: WorkflowFile[]): Promise<void> {
+	for (const template of templates) {
+		const { stdout, stderr } = await n8n.cli(['import:workflow', `--input=${join(ROOT, template.label)}`], { allowFailure: true });
+		if (/Successfully imported 1 workflow/.test(stdout + stderr)) continue;
+		fail(`n8n import:workflow --input=${template.label} refused the template:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n')}`);
+	}
 }
 
-/** Imports workflow copies (inactive, fixed ids) in one `n8n import:workflow --separate`; originals are untouched. */
-export async function importWorkflows(n8n: N8n, copies: Array<{ label: string; json: WorkflowJson }>): Promise<void> {
-	const dir = join(n8n.userFolder, 'import');
-	mkdirSync(dir, { recursive: true });
-	for (const copy of copies) writeFileSync(join(dir, `${copy.json.id}.json`), JSON.stringify({ ...copy.json, active: false }, null, 2));
-	const { stdout, stderr } = await n8n.cli(['import:workflow', '--separate', `--input=${dir}`], { allowFailure: true });
+/** Where a runner-made copy (a fixture with its id, a template's fast-polling copy) is written for import. */
+export function copyFile(n8n: N8n, id: string): string {
+	return join(n8n.userFolder, 'import', `${id}.json`);
+}
+
+/** The runner's own copies (inactive, fixed ids) in one `n8n import:workflow --separate`. */
+export async function importCopies(n8n: N8n, copies: Array<{ label: string; json: WorkflowJson & { id: string } }>): Promise<void> {
+	if (copies.length === 0) return;
+	mkdirSync(join(n8n.userFolder, 'import'), { recursive: true });
+	for (const copy of copies) writeFileSync(copyFile(n8n, copy.json.id), JSON.stringify({ ...copy.json, active: false }, null, 2));
+	const { stdout, stderr } = await n8n.cli(['import:workflow', '--separate', `--input=${join(n8n.userFolder, 'import')}`], { allowFailure: true });
 	if (new RegExp(`Successfully imported ${copies.length} workflow`).test(stdout + stderr)) return;
 	const output = `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n');
 	const named = copies.filter((copy) => output.includes(copy.json.name)).map((copy) => copy.label);
 	fail(`n8n import:workflow refused ${named.length ? named.join(', ') : 'the workflows'}:\n${output}`);
 }
 
-/** `n8n execute --id`: the workflow runs from its Manual Trigger in a fresh CLI process (execution mode "cli"). */
-export async function executeWorkflow(n8n: N8n, workflow: WorkflowFile): Promise<RunData> {
-	const { code, stdout, stderr } = await n8n.cli(['execute', `--id=${workflow.headlessId}`, '--rawOutput'], { allowFailure: true });
-	const run = parseRun(stdout);
-	if (code !== 0 || !run || run.resultData.error) {
-		const failedNodes = Object.entries(run?.resultData.runData ?? {})
+/** README's subsection whose one command runs a template headless. */
+const HEADLESS_HEADING = '### Run a template headless';
+
+/** README's headless command without its template argument: `node scripts/run-headless.js`. */
+function headlessCommand(): [string, string] {
+	const lines = readmeCommands(HEADLESS_HEADING)
+		.split('\n')
+		.map((line) => line.replace(/(^|\s+)#.*$/, '').trim())
+		.filter(Boolean);
+	const match = lines.length === 1 ? /^(node) (scripts\/run-headless\.js) workflows\/\S+\.json$/.exec(lines[0]) : null;
+	if (!match) {
+		fail(`README's "${HEADLESS_HEADING}" should be the one command this run executes for each template, \`node scripts/run-headless.js workflows/<template>.json\`; it is:\n${lines.join('\n')}`);
+	}
+	return [match[1], match[2]];
+}
+
+/**
+ * README's headless route for one workflow file, with this run's n8n as `n8n` on PATH: run-headless.js imports a
+ * copy whose Manual Trigger comes first and runs `n8n execute --rawOutput` on it (execution mode "cli").
+ */
+export async function runHeadless(n8n: N8n, workflow: WorkflowFile, input: string): Promise<RunData> {
+	const [node, script] = headlessCommand();
+	const { code, stdout, stderr } = await run(node, [script, input], { cwd: ROOT, env: await n8n.shellEnv(), allowFailure: true });
+	const result = parseRun(stdout);
+	if (code !== 0 || !result || result.resultData.error) {
+		const failedNodes = Object.entries(result?.resultData.runData ?? {})
 			.filter(([, runs]) => runs.some((r) => r.error))
 			.map(([name, runs]) => `node "${name}": ${runs.find((r) => r.error)?.error?.message ?? ''}`);
-		const reason = failedNodes.length ? failedNodes.join('; ') : (run?.resultData.error?.message ?? `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n'));
-		fail(`${workflow.label}: n8n execute failed: ${reason}`);
+		const output = `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n');
+		const reason = failedNodes.length ? failedNodes.join('; ') : (result?.resultData.error?.message ?? output);
+		fail(`${workflow.label}: \`${node} ${script} ${input}\` failed: ${reason}`);
 	}
-	return run;
+	return result;
 }
 
 /** The run JSON `n8n execute --rawOutput` prints after its log lines: `{ data: IRunExecutionData, … }`. */

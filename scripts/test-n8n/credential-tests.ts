@@ -1,0 +1,29 @@
+import type { CredentialRecord } from './credentials';
+import { detail } from './log';
+import type { N8n } from './n8n';
+
+interface StoredCredential {
+	id: string;
+	name: string;
+	type: string;
+	/** As the editor gets it: secrets replaced by n8n's blank-value placeholder, which the test endpoint restores. */
+	data: Record<string, unknown>;
+}
+
+/**
+ * What the editor's *Test* button does for each credential, as the signed-in owner: load it for the credential
+ * modal (`GET /rest/credentials/:id?includeData=true`), then `POST /rest/credentials/test` with what it loaded.
+ * n8n runs the credential type's test (or the node's `testedBy` method) against the URL in the credential.
+ * Returns one line per credential whose test did not pass, with n8n's own message.
+ */
+export async function testCredentialsInN8n(n8n: N8n, records: CredentialRecord[]): Promise<string[]> {
+	const problems: string[] = [];
+	for (const record of records) {
+		const stored = await n8n.rest<StoredCredential>(`/credentials/${encodeURIComponent(record.id)}?includeData=true`);
+		const { id, name, type, data } = stored;
+		const result = await n8n.rest<{ status: string; message?: string }>('/credentials/test', { credentials: { id, name, type, data } });
+		if (result.status === 'OK') detail(`"${name}" (${type}): ${result.message ?? 'OK'}`);
+		else problems.push(`credential "${name}" (${type}, id ${id}): n8n's test says "${result.message ?? result.status}"`);
+	}
+	return problems;
+}
