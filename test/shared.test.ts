@@ -52,11 +52,16 @@ describe('rate-limit headers', () => {
 		expect(retryAfterHeaderMs({}, now)).toBeUndefined();
 	});
 
-	it("measures X-Rate-Limit-Reset against the server's clock, plus Okta's one-second margin", () => {
+	it('measures X-Rate-Limit-Reset on the local clock while it agrees with the server, else on the server clock', () => {
 		const serverNow = Date.parse('2026-01-01T00:00:00Z');
 		const headers = { 'x-rate-limit-reset': String(serverNow / 1000 + 5), date: new Date(serverNow).toUTCString() };
-		// A local clock running 60 s fast must not shorten the wait.
-		expect(resetHeaderMs(headers, serverNow + 60_000)).toBe(6000);
+		// In step with the server (its Date header is truncated to the second): the wait is exact, plus a small margin.
+		expect(resetHeaderMs(headers, serverNow + 400)).toBe(4600 + 250);
+		// A local clock running 60 s fast (or 30 s slow) must neither shorten nor stretch the wait.
+		expect(resetHeaderMs(headers, serverNow + 60_000)).toBe(4500 + 250);
+		expect(resetHeaderMs(headers, serverNow - 30_000)).toBe(4500 + 250);
+		// No Date header: the local clock.
+		expect(resetHeaderMs({ 'x-rate-limit-reset': String(serverNow / 1000 + 2) }, serverNow)).toBe(2250);
 	});
 });
 

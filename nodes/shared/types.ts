@@ -42,16 +42,28 @@ export interface VendorRequest {
 	form?: boolean;
 	/**
 	 * Whether repeating the call cannot cause a second effect. Defaults to true for GET, HEAD, PUT and DELETE.
-	 * Only idempotent calls are retried after a 5xx or a dropped connection.
+	 * Only idempotent calls (or calls with `confirm`) are repeated after their outcome was lost.
 	 */
 	idempotent?: boolean;
+	/**
+	 * For a write that is not idempotent: asked after its outcome was lost (no answer in time, a dropped connection,
+	 * 500/502/504, a malformed reply) whether it took effect, by reading the vendor's state. `landed` ends the call
+	 * with that body; `landed: false` lets the write be sent again. Without it such a write is never repeated.
+	 */
+	confirm?: () => Promise<Confirmation>;
+	/** Epoch ms: no attempt starts and no wait runs past it; each attempt's timeout is capped by the time left. */
+	deadline?: number;
 	itemIndex?: number;
 }
+
+export type Confirmation = { landed: true; body?: unknown } | { landed: false };
 
 export interface VendorResponse<T = unknown> {
 	statusCode: number;
 	headers: Headers;
 	body: T;
+	/** The answer was lost and `confirm` found the write had landed; `body` is what it read. */
+	confirmed?: boolean;
 }
 
 export interface RetryPolicy {
@@ -61,4 +73,6 @@ export interface RetryPolicy {
 	maxWaitMs: number;
 	/** First backoff step for 5xx and dropped connections; doubles each retry. */
 	baseDelayMs: number;
+	/** The longest one attempt may wait for an answer. */
+	timeoutMs: number;
 }

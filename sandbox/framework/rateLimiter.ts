@@ -24,9 +24,11 @@ export class RateLimiter {
 	hit(vendor: string, bucket: string, defaults: { limit: number; windowMs: number }, now: number) {
 		const key = `${vendor} ${bucket}`;
 		const { limit, windowMs } = this.overrides.get(key) ?? this.overrides.get(`${vendor} *`) ?? defaults;
+		// Fixed windows on the epoch grid, so a window ends on the whole second its reset header names.
+		const start = now - (now % windowMs);
 		let window = this.windows.get(key);
-		if (!window || now - window.start >= windowMs) {
-			window = { start: now, count: 0 };
+		if (!window || window.start !== start) {
+			window = { start, count: 0 };
 			this.windows.set(key, window);
 		}
 		window.count++;

@@ -51,7 +51,7 @@ describe('Okta user lifecycle operations through WorkflowExecute', () => {
 
 	it('still fails when Okta refuses and the user is not in the goal state (suspend a staged user)', async () => {
 		const { error } = await run('suspend', STAGED);
-		expect(error?.message).toBe("Okta: This operation is not allowed in the user's current status.");
+		expect(error?.message).toBe("Okta: This operation is not allowed in the user's current status (the user's status is STAGED)");
 		expect(error?.httpCode).toBe('403');
 	});
 

@@ -5,7 +5,7 @@ import { dryRunResult } from '../../shared/dryRun';
 import { collectPages, parseLinkHeader } from '../../shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
 import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
-import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
+import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from '../../shared/types';
 
 export const oktaVendor: VendorProfile = {
 	name: 'Okta',
@@ -53,6 +53,10 @@ export interface OktaCall {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** See `VendorRequest`: a write that is safe to repeat, or how to tell whether a lost write landed. */
+	idempotent?: boolean;
+	confirm?: VendorRequest['confirm'];
+	deadline?: number;
 	itemIndex?: number;
 }
 
@@ -64,6 +68,9 @@ export async function oktaApiRequest(this: ApiContext, call: OktaCall): Promise<
 		url: `${base}${call.path}`,
 		qs: call.qs,
 		body: call.body,
+		idempotent: call.idempotent,
+		confirm: call.confirm,
+		deadline: call.deadline,
 		itemIndex: call.itemIndex,
 	}) as VendorResponse<IDataObject>;
 }
@@ -115,7 +122,7 @@ export function oktaErrorCode(error: unknown): string | undefined {
  * GET an absolute URL Okta handed out (a `Link: rel="next"` cursor). Only URLs on the org's own origin are followed,
  * so a stored or tampered link can never send the credential elsewhere.
  */
-export async function oktaGetLink(this: ApiContext, url: string): Promise<VendorResponse<IDataObject>> {
+export async function oktaGetLink(this: ApiContext, url: string, deadline?: number): Promise<VendorResponse<IDataObject>> {
 	const base = await oktaOrgUrl(this);
 	let target: URL;
 	try {
@@ -128,5 +135,5 @@ export async function oktaGetLink(this: ApiContext, url: string): Promise<Vendor
 			description: 'The credential now points at another org; the trigger restarts from its last published time.',
 		});
 	}
-	return (await vendorRequest.call(this, oktaVendor, oktaCredentialType(this), { method: 'GET', url })) as VendorResponse<IDataObject>;
+	return (await vendorRequest.call(this, oktaVendor, oktaCredentialType(this), { method: 'GET', url, deadline })) as VendorResponse<IDataObject>;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Confirmation } from '../../shared/types';
 import { pathSegment, printable, requireText } from '../../shared/validation';
 import { serviceNowApiRequest, resultOf } from '../transport';
 import { INCIDENT_STATES, LEVELS, PRIORITIES, impactCode, stateCode, urgencyCode } from './codes';
@@ -167,20 +168,65 @@ export async function patchIncident(
 	itemIndex: number,
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
+	const notes = JOURNAL_FIELDS.filter((field) => typeof body[field] === 'string' && (body[field] as string).trim() !== '');
+	const sentAt = Date.now();
 	try {
 		const response = await serviceNowApiRequest.call(this, {
 			method: 'PATCH',
 			path: `/api/now/table/incident/${sysId}`,
 			body,
 			qs,
-			// A repeated PATCH of the same fields lands in the same state, except journal entries; those are not retried.
-			idempotent: body.work_notes === undefined && body.comments === undefined,
+			// A repeated PATCH of the same fields lands in the same state, except that each journal entry is added again:
+			// a PATCH with a note is repeated only after the journal shows the note did not land.
+			idempotent: notes.length === 0,
+			confirm: notes.length === 0 ? undefined : async () => await journalConfirms.call(this, sysId, body, notes, sentAt, qs, itemIndex),
 			itemIndex,
 		});
 		return resultOf(response);
 	} catch (error) {
 		throw namingMissingRecord(error, `no incident with sys_id ${decodeURIComponent(sysId)}`);
 	}
+}
+
+const JOURNAL_FIELDS = ['work_notes', 'comments'] as const;
+/** How far before our PATCH a journal entry may be dated and still be ours: the instance's clock may differ from n8n's. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+
+/**
+ * Whether a PATCH whose answer was lost landed: its notes are in `sys_journal_field` (the Table API reads journal
+ * fields back empty). A PATCH is applied whole, so the notes being there means the other fields were applied too.
+ */
+async function journalConfirms(
+	this: IExecuteFunctions,
+	sysId: string,
+	body: IDataObject,
+	notes: ReadonlyArray<(typeof JOURNAL_FIELDS)[number]>,
+	sentAt: number,
+	qs: IDataObject,
+	itemIndex: number,
+): Promise<Confirmation> {
+	const since = glideDateTime(sentAt - CLOCK_SKEW_MS);
+	const response = await serviceNowApiRequest.call(this, {
+		method: 'GET',
+		path: '/api/now/table/sys_journal_field',
+		qs: {
+			sysparm_query: `element_id=${decodeURIComponent(sysId)}^elementIN${notes.join(',')}^sys_created_on>=${since}^ORDERBYDESCsys_created_on`,
+			sysparm_fields: 'element,value',
+			sysparm_limit: 50,
+		},
+		itemIndex,
+	});
+	const entries = resultOf<IDataObject[]>(response);
+	const landed = notes.every((field) =>
+		entries.some((entry) => entry.element === field && String(entry.value ?? '').trim() === String(body[field]).trim()),
+	);
+	if (!landed) return { landed: false };
+	return { landed: true, body: { result: await readIncident.call(this, sysId, itemIndex, qs) } };
+}
+
+/** ServiceNow's `YYYY-MM-DD HH:mm:ss` (UTC, as the Table API reads and compares values without display values). */
+function glideDateTime(epochMs: number): string {
+	return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** Output of an incident operation: simplified, or ServiceNow's record as returned. */

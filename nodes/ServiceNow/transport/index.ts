@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { collectPages, nextOffset } from '../../shared/paging';
 import { header, resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
 import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
-import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
+import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from '../../shared/types';
 
 export const serviceNowVendor: VendorProfile = {
 	name: 'ServiceNow',
@@ -56,6 +56,9 @@ export interface ServiceNowCall {
 	body?: IDataObject | Buffer;
 	headers?: IDataObject;
 	idempotent?: boolean;
+	/** See `VendorRequest`: how to tell whether a lost write landed. */
+	confirm?: VendorRequest['confirm'];
+	deadline?: number;
 	itemIndex?: number;
 }
 
@@ -68,6 +71,8 @@ export async function serviceNowApiRequest(this: ApiContext, call: ServiceNowCal
 		body: call.body,
 		headers: call.headers,
 		idempotent: call.idempotent,
+		confirm: call.confirm,
+		deadline: call.deadline,
 		itemIndex: call.itemIndex,
 	})) as VendorResponse<IDataObject>;
 }

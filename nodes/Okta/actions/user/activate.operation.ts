@@ -24,6 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: 'lifecycle/activate',
 		qs: { sendEmail: this.getNodeParameter('sendEmail', itemIndex, true) as boolean },
 		outcome: 'activated',
+		repeat: { statuses: ['ACTIVE', 'PROVISIONED'] },
 		already: {
 			codes: ['E0000016', 'E0000038'],
 			statuses: ['ACTIVE', 'PROVISIONED', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT'],

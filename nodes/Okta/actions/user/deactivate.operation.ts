@@ -24,6 +24,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: 'lifecycle/deactivate',
 		qs: { sendEmail: this.getNodeParameter('sendEmail', itemIndex, false) as boolean },
 		outcome: 'deactivated',
+		repeat: { statuses: ['DEPROVISIONED'] },
 		already: { codes: ['E0000038'], statuses: ['DEPROVISIONED'], outcome: 'alreadyDeactivated' },
 	});
 }

@@ -34,6 +34,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: temporary ? 'lifecycle/expire_password_with_temp_password' : 'lifecycle/expire_password',
 		qs: temporary ? { revokeSessions: this.getNodeParameter('revokeSessions', itemIndex, true) as boolean } : undefined,
 		outcome: 'passwordExpired',
+		// A repeat expires the password again; a temporary password from the repeat is the one that works.
+		repeat: 'safe',
 	});
 	if (result.dryRun || temporary) return result;
 	// Okta answers with the whole user: keep the outcome and the fields an analyst checks.

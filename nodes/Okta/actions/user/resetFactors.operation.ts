@@ -10,5 +10,5 @@ const properties: INodeProperties[] = [{ ...userRLC, description: 'The user whos
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['resetFactors'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	return await runUserAction.call(this, itemIndex, { path: 'lifecycle/reset_factors', outcome: 'factorsReset' });
+	return await runUserAction.call(this, itemIndex, { path: 'lifecycle/reset_factors', outcome: 'factorsReset', repeat: 'safe' });
 }

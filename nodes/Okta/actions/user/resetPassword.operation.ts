@@ -39,5 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: 'lifecycle/reset_password',
 		qs: { sendEmail, revokeSessions: this.getNodeParameter('revokeSessions', itemIndex, true) as boolean },
 		outcome: 'passwordReset',
+		// A repeat only issues a new reset (the earlier link stops working), and hands back the link that works.
+		repeat: 'safe',
 	});
 }

@@ -13,6 +13,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await runUserAction.call(this, itemIndex, {
 		path: 'lifecycle/suspend',
 		outcome: 'suspended',
+		repeat: { statuses: ['SUSPENDED'] },
 		already: { codes: ['E0000038'], statuses: ['SUSPENDED'], outcome: 'alreadySuspended' },
 	});
 }

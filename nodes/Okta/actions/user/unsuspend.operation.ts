@@ -13,6 +13,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	return await runUserAction.call(this, itemIndex, {
 		path: 'lifecycle/unsuspend',
 		outcome: 'unsuspended',
+		repeat: { statuses: ['ACTIVE'] },
 		already: { codes: ['E0000038'], statuses: ['ACTIVE'], outcome: 'alreadyActive' },
 	});
 }
