@@ -1,7 +1,15 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 const SECRET_FIELD = /token|secret|password|passwd|privatekey|private_key|apikey|api_key|assertion|jwt/i;
-const AUTH_SCHEME = /\b(SSWS|Bearer|DPoP|Basic|Token)\s+[A-Za-z0-9._~+/=-]{6,}/g;
+const AUTH_SCHEME = /\b(SSWS|Bearer|DPoP|Basic|Token)(\s+)([A-Za-z0-9._~+/=-]{8,})/g;
+/**
+ * A credential has digits or token punctuation, or is long; an English word after "DPoP" or "Token" (with the full stop
+ * that may end its sentence) is neither.
+ */
+function looksLikeToken(text: string): boolean {
+	const core = text.replace(/\.+$/, '');
+	return core.length >= 8 && (/[0-9._~+/=-]/.test(core) || core.length >= 20);
+}
 const SECRET_PARAM = /((?:access_token|refresh_token|client_secret|client_assertion|password|api_key|apikey|token)=)[^&\s"')]+/gi;
 const REDACTED = '[redacted]';
 
@@ -18,7 +26,9 @@ export function credentialSecrets(credentials: ICredentialDataDecryptedObject | 
 export function redactText(text: string, secrets: string[] = []): string {
 	let out = text;
 	for (const secret of secrets) out = out.split(secret).join(REDACTED);
-	return out.replace(AUTH_SCHEME, `$1 ${REDACTED}`).replace(SECRET_PARAM, `$1${REDACTED}`);
+	return out
+		.replace(AUTH_SCHEME, (match, scheme: string, space: string, token: string) => (looksLikeToken(token) ? `${scheme}${space}${REDACTED}` : match))
+		.replace(SECRET_PARAM, `$1${REDACTED}`);
 }
 
 /** Deep copy of a JSON value with every string redacted. */

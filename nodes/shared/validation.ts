@@ -9,8 +9,14 @@ const UNSAFE_ID = /[\p{Cc}/\\]/u;
  * Rejects what could change the request's target (`../`, `/`, CR/LF) instead of silently encoding it.
  */
 export function pathSegment(node: INode, value: unknown, field: string, itemIndex: number, example = ''): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
 	const hint = example ? ` e.g. ${example}` : '';
+	if (text === undefined) {
+		throw new NodeOperationError(node, `${field} is ${describeType(value)}, not an ID`, {
+			itemIndex,
+			description: `Map a single ID to ${field}${hint}; check the expression that fills it.`,
+		});
+	}
 	if (text === '') {
 		throw new NodeOperationError(node, `${field} is empty`, {
 			itemIndex,
@@ -24,6 +30,14 @@ export function pathSegment(node: INode, value: unknown, field: string, itemInde
 		});
 	}
 	return encodeURIComponent(text);
+}
+
+/** How a value that is not text reads in an error: `null`, `missing`, `an object`, `an array`, `a boolean`. */
+export function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (value === undefined) return 'missing';
+	if (Array.isArray(value)) return 'an array';
+	return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
 }
 
 /** Shows control characters in messages instead of letting them break the log line. */

@@ -185,4 +185,28 @@ describe('ServiceNow Create or Update by Correlation ID (de-duplication)', () =>
 		expect(output.merged_duplicates).toEqual([ours.number]);
 		expect(journal(env.sandbox, manual.sys_id).map((j) => j.value)).toEqual(['Seen again: run 1']);
 	});
+
+	it('a lost insert answer while a concurrent run inserted the same sys_id: the note goes on its incident, not "created"', async () => {
+		const sysId = expectedSysId('alert-e', 'first');
+		// Our insert fails before it acts; the read that checks it is held so the other run's insert lands first.
+		env.sandbox.faults.add({ vendor: 'servicenow', method: 'POST', path: '^/api/now/table/incident$', kind: 'status', status: 502, times: 1 });
+		env.sandbox.faults.add({ vendor: 'servicenow', method: 'GET', path: `^/api/now/table/incident/${sysId}$`, kind: 'latency', delayMs: 300, times: 1 });
+		const running = env.engine.run(
+			serviceNowWorkflow({
+				resource: 'incident',
+				operation: 'createOrUpdate',
+				correlationId: 'alert-e',
+				shortDescription: 'Alert alert-e seen by run 2',
+				note: 'Seen again: run 2',
+			}),
+			{ items: [{ json: {} }] },
+		);
+		while (!creates().length) await sleep(5);
+		const other = writeRecord(snState(env.sandbox), 'incident', { sys_id: sysId, short_description: 'Alert alert-e seen by run 1', correlation_id: 'alert-e' }, 'admin');
+		const result = await running;
+		expect(result.error('ServiceNow')).toBeUndefined();
+		expect(result.json('ServiceNow')[0]).toEqual(expect.objectContaining({ outcome: 'existing', number: other.number }));
+		expect(journal(env.sandbox, sysId).map((j) => j.value)).toEqual(['Seen again: run 2']);
+		expect(forId('alert-e')).toHaveLength(1);
+	});
 });

@@ -28,7 +28,7 @@ describe('ServiceNow table records, attachments and OAuth2', () => {
 			operation: 'getMany',
 			table: 'sys_user_group',
 			returnAll: true,
-			conditions: { condition: [{ field: 'name', operator: 'STARTSWITH', value: 'Threat' }] },
+			conditions: { condition: [{ field: 'name', operator: 'startsWith', value: 'Threat' }] },
 		});
 		expect(found.json('ServiceNow').map((g) => g.name)).toEqual(['Threat Intel']);
 		const updated = await run({ resource: 'tableRecord', operation: 'update', table: 'sys_user_group', sysId: group.sys_id, fields: { field: [{ name: 'active', value: 'true' }] } });

@@ -1,7 +1,7 @@
-import type { INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { printable } from '../../shared/validation';
+import { describeType, printable } from '../../shared/validation';
 
 /**
  * A value quoted for an Okta SCIM expression (`filter`/`search`): backslashes and double quotes are escaped, so text
@@ -9,11 +9,11 @@ import { printable } from '../../shared/validation';
  * Control characters are refused rather than sent.
  */
 export function scimString(node: INode, value: unknown, field: string, itemIndex: number): string {
-	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-	if (text === '') {
-		throw new NodeOperationError(node, `${field} is empty`, {
+	const text = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+	if (text === undefined || text === '') {
+		throw new NodeOperationError(node, `${field} ${text === undefined ? `is ${describeType(value)}, not text` : 'is empty'}`, {
 			itemIndex,
-			description: `Enter a value for ${field}, or check the expression that fills it.`,
+			description: `A filter without a value would match everything, so nothing was sent. Check the expression that fills ${field}, or remove the filter.`,
 		});
 	}
 	if (/\p{Cc}/u.test(text)) {
@@ -31,11 +31,20 @@ export function scimString(node: INode, value: unknown, field: string, itemIndex
 	return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** `attribute eq "value"` clauses joined with `and`; every value goes through `scimString`. */
-export function scimEquals(node: INode, itemIndex: number, clauses: Array<[attribute: string, value: unknown, field: string]>): string | undefined {
+/**
+ * `attribute eq "value"` clauses joined with `and`, one for each filter the user added (`key` present in `filters`):
+ * every value goes through `scimString`, so an added filter whose value came out empty fails closed instead of being
+ * left out and widening the search.
+ */
+export function scimEquals(
+	node: INode,
+	itemIndex: number,
+	filters: IDataObject,
+	clauses: Array<[key: string, attribute: string, field: string]>,
+): string | undefined {
 	const parts = clauses
-		.filter(([, value]) => value !== undefined && value !== null && value !== '')
-		.map(([attribute, value, field]) => `${attribute} eq ${scimString(node, value, field, itemIndex)}`);
+		.filter(([key]) => key in filters)
+		.map(([key, attribute, field]) => `${attribute} eq ${scimString(node, filters[key], field, itemIndex)}`);
 	return parts.length ? parts.join(' and ') : undefined;
 }
 

@@ -12,12 +12,12 @@ export interface LogFilters {
 }
 
 export function logFilterExpression(node: INode, itemIndex: number, filters: LogFilters, raw?: string): string | undefined {
-	const safe = scimEquals(node, itemIndex, [
-		['eventType', filters.eventType, 'Event Type'],
-		['actor.alternateId', filters.actorLogin, 'Actor Login'],
-		['target.id', filters.targetId, 'Target ID'],
-		['client.ipAddress', filters.ipAddress, 'IP Address'],
-		['outcome.result', filters.outcome, 'Outcome'],
+	const safe = scimEquals(node, itemIndex, filters as IDataObject, [
+		['eventType', 'eventType', 'Event Type'],
+		['actorLogin', 'actor.alternateId', 'Actor Login'],
+		['targetId', 'target.id', 'Target ID'],
+		['ipAddress', 'client.ipAddress', 'IP Address'],
+		['outcome', 'outcome.result', 'Outcome'],
 	]);
 	return andExpressions(safe, raw);
 }

@@ -13,11 +13,21 @@ const SYS_ID_MODE = {
 	],
 };
 
+/** Alert data names people by email or user name and groups by name: those modes are looked up to a sys_id. */
+const USER_MODE = {
+	displayName: 'By User Name or Email',
+	name: 'user',
+	type: 'string' as const,
+	placeholder: 'e.g. alice.chen or alice.chen@acme.example',
+};
+const GROUP_MODE = { displayName: 'By Name', name: 'name', type: 'string' as const, placeholder: 'e.g. Security Operations' };
+
 function referenceLocator(
 	displayName: string,
 	name: string,
 	searchListMethod: string,
 	description: string,
+	byName: typeof USER_MODE | typeof GROUP_MODE,
 ): INodeProperties {
 	return {
 		displayName,
@@ -32,13 +42,14 @@ function referenceLocator(
 				type: 'list',
 				typeOptions: { searchListMethod, searchable: true },
 			},
+			byName,
 			SYS_ID_MODE,
 		],
 	};
 }
 
 /** The user who reported the incident (`caller_id`). Empty leaves it unset. */
-export const callerRLC = referenceLocator('Caller', 'caller', 'searchUsers', 'The user who reported the incident');
+export const callerRLC = referenceLocator('Caller', 'caller', 'searchUsers', 'The user who reported the incident', USER_MODE);
 
 /** The group that works the incident (`assignment_group`), e.g. Security Operations. */
 export const assignmentGroupRLC = referenceLocator(
@@ -46,10 +57,11 @@ export const assignmentGroupRLC = referenceLocator(
 	'assignmentGroup',
 	'searchGroups',
 	'The group that works the incident, e.g. Security Operations',
+	GROUP_MODE,
 );
 
 /** The analyst working the incident (`assigned_to`). */
-export const assignedToRLC = referenceLocator('Assigned To', 'assignedTo', 'searchUsers', 'The analyst working the incident');
+export const assignedToRLC = referenceLocator('Assigned To', 'assignedTo', 'searchUsers', 'The analyst working the incident', USER_MODE);
 
 /** One incident: picked from open incidents, or given by number or sys_id. */
 export const incidentRLC: INodeProperties = {

@@ -4,9 +4,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { serviceNowApiRequest, resultOf } from '../transport';
 import { CLOSED_STATES } from './codes';
-import { createIncidentVerified } from './createIncident';
+import { createIncidentVerified, plainValue } from './createIncident';
 import { patchIncident } from './incident';
-import { queryValue } from './query';
+import { CORRELATION_ID_LENGTH, queryValue } from './query';
 
 /*
  * Create or Update by Correlation ID without a lock. n8n may run the same workflow in several processes (queue
@@ -57,7 +57,7 @@ interface Found {
 }
 
 async function openIncidents(this: IExecuteFunctions, correlationId: string, itemIndex: number): Promise<Found[]> {
-	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex);
+	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex, CORRELATION_ID_LENGTH);
 	const response = await serviceNowApiRequest.call(this, {
 		method: 'GET',
 		path: '/api/now/table/incident',
@@ -73,7 +73,7 @@ async function openIncidents(this: IExecuteFunctions, correlationId: string, ite
 
 /** The generation of a correlation ID: the sys_id of its newest (highest number) closed incident. */
 async function generation(this: IExecuteFunctions, correlationId: string, itemIndex: number): Promise<string> {
-	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex);
+	const value = queryValue(this.getNode(), correlationId, 'Correlation ID', itemIndex, CORRELATION_ID_LENGTH);
 	const response = await serviceNowApiRequest.call(this, {
 		method: 'GET',
 		path: '/api/now/table/incident',
@@ -129,8 +129,8 @@ export async function createOrUpdateByCorrelation(
 	const attempt = await createIncidentVerified.call(this, input.createBody, input.qs, itemIndex, { sysId });
 	let created = attempt.record;
 	if (!attempt.inserted) {
-		const taken: Found = { sys_id: plain(created.sys_id), number: plain(created.number) };
-		if (plain(created.correlation_id) === input.correlationId && !CLOSED_STATES.includes(plain(created.state))) {
+		const taken: Found = { sys_id: plainValue(created.sys_id), number: plainValue(created.number) };
+		if (plainValue(created.correlation_id) === input.correlationId && !CLOSED_STATES.includes(plainValue(created.state))) {
 			// A concurrent execution inserted this generation's incident first: the note goes there.
 			const record = await noteOnSurvivor.call(this, taken, input, itemIndex);
 			return { outcome: 'existing', record, mergedDuplicates: [] };
@@ -142,7 +142,7 @@ export async function createOrUpdateByCorrelation(
 		created = (await createIncidentVerified.call(this, input.createBody, input.qs, itemIndex)).record;
 	}
 
-	const ours: Found = { sys_id: plain(created.sys_id), number: plain(created.number) };
+	const ours: Found = { sys_id: plainValue(created.sys_id), number: plainValue(created.number) };
 	const after = await openIncidents.call(this, input.correlationId, itemIndex);
 	const survivor = after[0] ?? ours;
 	const duplicates = after.filter((r) => r.sys_id !== survivor.sys_id);
@@ -153,9 +153,4 @@ export async function createOrUpdateByCorrelation(
 	// An incident created outside this node got there first: ours was merged into it, the note goes there.
 	const record = await noteOnSurvivor.call(this, survivor, input, itemIndex);
 	return { outcome: 'existing', record, mergedDuplicates: duplicates.map((d) => d.number) };
-}
-
-/** A field as a plain value whatever `sysparm_display_value` was used. */
-function plain(value: unknown): string {
-	return value && typeof value === 'object' ? String((value as IDataObject).value ?? '') : String(value ?? '');
 }

@@ -26,6 +26,18 @@ async function readIfExists(this: IExecuteFunctions, sysId: string, qs: IDataObj
 	}
 }
 
+/** Text fields business rules leave alone, so a record that holds ours in them was created from our body. */
+const IDENTIFYING_FIELDS = ['short_description', 'description', 'correlation_id'];
+
+function holdsOurText(record: IDataObject, body: IDataObject): boolean {
+	return IDENTIFYING_FIELDS.every((field) => body[field] === undefined || plainValue(record[field]) === String(body[field]));
+}
+
+/** A field as a plain value whatever `sysparm_display_value` was used. */
+export function plainValue(value: unknown): string {
+	return value && typeof value === 'object' ? String((value as IDataObject).value ?? '') : String(value ?? '');
+}
+
 export interface VerifiedCreate {
 	/** The incident with the sys_id sent. */
 	record: IDataObject;
@@ -44,7 +56,7 @@ export interface VerifiedCreate {
  *
  * With a caller-chosen `options.sysId`, a 4xx refusal is checked too: if the sys_id exists, the instance refused a second insert
  * (unique key) and the existing record is returned with `inserted: false`. A lost answer whose sys_id exists afterwards
- * counts as inserted: it cannot be told apart from a concurrent client's insert of the same sys_id.
+ * counts as inserted when it holds the text we sent; otherwise a concurrent client inserted that sys_id first.
  */
 export async function createIncidentVerified(
 	this: IExecuteFunctions,
@@ -78,7 +90,8 @@ export async function createIncidentVerified(
 			}
 			// A retry that fails may have lost a race with the first attempt landing late: look before giving up.
 			const landed = await readIfExists.call(this, sysId, qs, itemIndex);
-			if (landed) return { record: landed, inserted: true };
+			// With a chosen sys_id a concurrent client may have inserted it: it is ours only if it holds what we sent.
+			if (landed) return { record: landed, inserted: !chosen || holdsOurText(landed, body) };
 			if (attempt >= 1) throw apiError;
 		}
 	}

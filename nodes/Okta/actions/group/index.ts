@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/operations';
+
 import * as addUser from './addUser.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
@@ -9,48 +11,13 @@ import * as removeUser from './removeUser.operation';
 export { addUser, get, getMany, getMembers, removeUser };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['group'] } },
-		options: [
-			{
-				name: 'Add User',
-				value: 'addUser',
-				description:
-					'Contains or grants, depending on the group: e.g. add to a quarantine group whose policy blocks access. Reverse: Remove User.',
-				action: 'Add a user to a group',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Reads: one group by ID or exact name. Changes nothing.',
-				action: 'Get a group',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Reads: groups by name, name prefix or a raw search. Changes nothing.',
-				action: 'Get many groups',
-			},
-			{
-				name: 'Get Members',
-				value: 'getMembers',
-				description: 'Reads: the users in a group. Changes nothing.',
-				action: 'Get members of a group',
-			},
-			{
-				name: 'Remove User',
-				value: 'removeUser',
-				description:
-					'Contains or restores, depending on the group: e.g. remove from a VPN or admin group to cut access. Reverse: Add User.',
-				action: 'Remove a user from a group',
-			},
-		],
-		default: 'get',
-	},
+	operationSelector('group', 'get', [
+		{ name: 'Add User', value: 'addUser', action: 'Add a user to a group', effect: 'changes', summary: 'add a user to a group; this contains or grants access depending on the group (e.g. a quarantine group whose policy blocks access)', reverse: 'Remove User' },
+		{ name: 'Get', value: 'get', action: 'Get a group', effect: 'reads', summary: 'one group by ID or exact name' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many groups', effect: 'reads', summary: 'groups by name, name prefix or a raw search' },
+		{ name: 'Get Members', value: 'getMembers', action: 'Get members of a group', effect: 'reads', summary: 'the users in a group' },
+		{ name: 'Remove User', value: 'removeUser', action: 'Remove a user from a group', effect: 'changes', summary: 'remove a user from a group; this cuts or gives back access depending on the group (e.g. a VPN or admin group)', reverse: 'Add User' },
+	]),
 	...addUser.description,
 	...get.description,
 	...getMany.description,

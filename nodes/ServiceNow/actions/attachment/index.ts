@@ -1,33 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/operations';
+
 import * as getMany from './getMany.operation';
 import * as upload from './upload.operation';
 
 export { getMany, upload };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['attachment'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'List the files attached to a record (reads only)',
-				action: 'Get many attachments',
-			},
-			{
-				name: 'Upload',
-				value: 'upload',
-				description: 'Attach a file from binary data to a record (changes the record)',
-				action: 'Upload an attachment',
-			},
-		],
-		default: 'upload',
-	},
+	operationSelector('attachment', 'upload', [
+		{ name: 'Get Many', value: 'getMany', action: 'Get many attachments', effect: 'reads', summary: 'the files attached to a record' },
+		{ name: 'Upload', value: 'upload', action: 'Upload an attachment', effect: 'changes', summary: 'attach a file from binary data to a record' },
+	]),
 	...getMany.description,
 	...upload.description,
 ];

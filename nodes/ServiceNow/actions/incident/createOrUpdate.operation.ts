@@ -7,7 +7,7 @@ import { incidentFields } from '../../descriptions/incidentFields.description';
 import { assignedToRLC, assignmentGroupRLC, callerRLC } from '../../descriptions/rlc.description';
 import { createOrUpdateByCorrelation } from '../../helpers/correlation';
 import { incidentBody, incidentOutput, outputQs } from '../../helpers/incident';
-import { queryValue } from '../../helpers/query';
+import { CORRELATION_ID_LENGTH, queryValue } from '../../helpers/query';
 
 const properties: INodeProperties[] = [
 	{
@@ -92,10 +92,10 @@ export const description = updateDisplayOptions({ show: { resource: ['incident']
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const correlationId = requireText(node, this.getNodeParameter('correlationId', itemIndex, ''), 'Correlation ID', itemIndex, 'Map the alert ID, e.g. {{ $json.uuid }}.');
-	queryValue(node, correlationId, 'Correlation ID', itemIndex);
+	queryValue(node, correlationId, 'Correlation ID', itemIndex, CORRELATION_ID_LENGTH);
 	const shortDescription = this.getNodeParameter('shortDescription', itemIndex, '') as string;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const createBody = incidentBody.call(this, itemIndex, { ...additional, shortDescription, correlationId });
+	const createBody = await incidentBody.call(this, itemIndex, { ...additional, shortDescription, correlationId });
 	const updateBody: IDataObject = this.getNodeParameter('updateExisting', itemIndex, false) ? { ...createBody } : {};
 	delete updateBody.correlation_id;
 	delete updateBody.work_notes;

@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit, simplify } from '../../../shared/descriptions';
+import { printable } from '../../../shared/validation';
 import { stateCode, stateOptions } from '../../helpers/codes';
 import { SIMPLIFY_QS, simplifyIncident } from '../../helpers/incident';
-import { andQuery, condition } from '../../helpers/query';
+import { CORRELATION_ID_LENGTH, andQuery, condition } from '../../helpers/query';
 import type { Condition } from '../../helpers/query';
 import { displayOptions as recordOutputOptions, outputParams } from '../../descriptions/output.description';
 import { serviceNowApiRequestAllItems } from '../../transport';
@@ -63,33 +64,47 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['incident'], operation: ['getMany'] } }, properties);
 
-/** ServiceNow datetimes are `YYYY-MM-DD HH:MM:SS` UTC. */
-export function snDateTime(value: unknown): string {
-	const ms = Date.parse(String(value));
-	return Number.isNaN(ms) ? String(value) : new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+/** ServiceNow datetimes are `YYYY-MM-DD HH:MM:SS` UTC; anything that is not a date is refused, never sent. */
+export function snDateTime(node: INode, value: unknown, label: string, itemIndex: number): string {
+	const ms = typeof value === 'string' || typeof value === 'number' ? Date.parse(String(value)) : Number.NaN;
+	if (Number.isNaN(ms)) {
+		throw new NodeOperationError(node, `${label} "${printable(String(value))}" is not a date`, {
+			itemIndex,
+			description: `Give ${label} as an ISO date, e.g. 2026-11-30T08:00:00Z, or remove the filter.`,
+		});
+	}
+	return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 }
 
+/**
+ * One condition per filter the user added. A filter that was added counts even when its value came out empty: the
+ * condition then fails closed with an error (see `queryValue`) instead of being left out and widening the search.
+ */
 function conditionsFromFilters(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): string[] {
 	const node = this.getNode();
 	const list: Condition[] = [];
-	const add = (field: string, operator: Condition['operator'], value: unknown, label: string) => {
-		if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) list.push({ field, operator, value, label });
+	const add = (key: string, field: string, operator: Condition['operator'], label: string, maxLength?: number) => {
+		if (key in filters) list.push({ field, operator, value: filters[key], label, maxLength });
 	};
-	if (filters.active !== undefined) add('active', '=', filters.active ? 'true' : 'false', 'Active Only');
-	add('assigned_to', '=', filters.assignedTo, 'Assigned To');
-	add('assignment_group', '=', filters.assignmentGroup, 'Assignment Group');
-	add('assignment_group.name', '=', filters.assignmentGroupName, 'Assignment Group Name');
-	add('caller_id', '=', filters.caller, 'Caller');
-	add('category', '=', filters.category, 'Category');
-	add('correlation_id', '=', filters.correlationId, 'Correlation ID');
-	add('correlation_id', 'STARTSWITH', filters.correlationPrefix, 'Correlation ID Starts With');
-	add('number', '=', filters.number, 'Number');
-	add('short_description', 'LIKE', filters.shortDescription, 'Short Description Contains');
-	if (Array.isArray(filters.states) && filters.states.length > 0) {
-		add('state', 'IN', filters.states.map((s) => stateCode(node, s, itemIndex)), 'State');
+	if (filters.active !== undefined) list.push({ field: 'active', operator: '=', value: filters.active ? 'true' : 'false', label: 'Active Only' });
+	add('assignedTo', 'assigned_to', '=', 'Assigned To', 32);
+	add('assignmentGroup', 'assignment_group', '=', 'Assignment Group', 32);
+	add('assignmentGroupName', 'assignment_group.name', '=', 'Assignment Group Name', 80);
+	add('caller', 'caller_id', '=', 'Caller', 32);
+	add('category', 'category', '=', 'Category', 40);
+	add('correlationId', 'correlation_id', '=', 'Correlation ID', CORRELATION_ID_LENGTH);
+	add('correlationPrefix', 'correlation_id', 'STARTSWITH', 'Correlation ID Starts With', CORRELATION_ID_LENGTH);
+	add('number', 'number', '=', 'Number', 40);
+	add('shortDescription', 'short_description', 'LIKE', 'Short Description Contains', 160);
+	if ('states' in filters) {
+		const states = Array.isArray(filters.states) ? filters.states : [];
+		if (states.length === 0) {
+			throw new NodeOperationError(node, 'State has no value', { itemIndex, description: 'Pick at least one state, or remove the State filter.' });
+		}
+		list.push({ field: 'state', operator: 'IN', value: states.map((s) => stateCode(node, s, itemIndex)), label: 'State' });
 	}
-	if (filters.openedAfter) add('opened_at', '>', snDateTime(filters.openedAfter), 'Opened After');
-	if (filters.updatedAfter) add('sys_updated_on', '>', snDateTime(filters.updatedAfter), 'Updated After');
+	if ('openedAfter' in filters) list.push({ field: 'opened_at', operator: '>', value: snDateTime(node, filters.openedAfter, 'Opened After', itemIndex), label: 'Opened After' });
+	if ('updatedAfter' in filters) list.push({ field: 'sys_updated_on', operator: '>', value: snDateTime(node, filters.updatedAfter, 'Updated After', itemIndex), label: 'Updated After' });
 	return list.map((c) => condition(node, c, itemIndex));
 }
 

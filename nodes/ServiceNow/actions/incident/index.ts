@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/operations';
+
 import * as addComment from './addComment.operation';
 import * as addWorkNote from './addWorkNote.operation';
 import * as create from './create.operation';
@@ -12,65 +14,16 @@ import * as update from './update.operation';
 export { addComment, addWorkNote, create, createOrUpdate, get, getMany, resolve, update };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['incident'] } },
-		options: [
-			{
-				name: 'Add Comment',
-				value: 'addComment',
-				description: 'Add a comment the caller can see to an incident (changes the incident)',
-				action: 'Add a comment to an incident',
-			},
-			{
-				name: 'Add Work Note',
-				value: 'addWorkNote',
-				description: 'Add an internal work note to an incident (changes the incident)',
-				action: 'Add a work note to an incident',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Open a new incident (changes ServiceNow; for alerts prefer Create or Update by Correlation ID)',
-				action: 'Create an incident',
-			},
-			{
-				name: 'Create or Update by Correlation ID',
-				value: 'createOrUpdate',
-				description:
-					'Open an incident for an alert once: if an open incident has the same correlation ID, add a note to it instead (changes ServiceNow)',
-				action: 'Create or update an incident by correlation ID',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Read one incident by number or sys_id (reads only)',
-				action: 'Get an incident',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Search incidents by fields or an encoded query (reads only)',
-				action: 'Get many incidents',
-			},
-			{
-				name: 'Resolve',
-				value: 'resolve',
-				description: 'Set an incident to Resolved with a close code and notes (changes the incident)',
-				action: 'Resolve an incident',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Change fields of an incident (changes the incident)',
-				action: 'Update an incident',
-			},
-		],
-		default: 'createOrUpdate',
-	},
+	operationSelector('incident', 'createOrUpdate', [
+		{ name: 'Add Comment', value: 'addComment', action: 'Add a comment to an incident', effect: 'changes', summary: 'add a comment the caller can see to an incident' },
+		{ name: 'Add Work Note', value: 'addWorkNote', action: 'Add a work note to an incident', effect: 'changes', summary: 'add an internal work note to an incident' },
+		{ name: 'Create', value: 'create', action: 'Create an incident', effect: 'changes', summary: 'open a new incident (for alerts prefer Create or Update by Correlation ID)' },
+		{ name: 'Create or Update by Correlation ID', value: 'createOrUpdate', action: 'Create or update an incident by correlation ID', effect: 'changes', summary: 'open an incident for an alert once: if an open incident has the same correlation ID, add a note to it instead' },
+		{ name: 'Get', value: 'get', action: 'Get an incident', effect: 'reads', summary: 'one incident by number or sys_id' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many incidents', effect: 'reads', summary: 'incidents by fields or an encoded query' },
+		{ name: 'Resolve', value: 'resolve', action: 'Resolve an incident', effect: 'changes', summary: 'set an incident to Resolved with a close code and notes', reverse: 'Update with another state' },
+		{ name: 'Update', value: 'update', action: 'Update an incident', effect: 'changes', summary: 'change fields of an incident' },
+	]),
 	...addComment.description,
 	...addWorkNote.description,
 	...create.description,

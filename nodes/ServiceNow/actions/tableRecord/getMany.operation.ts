@@ -3,8 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { displayOptions as outputOptions, outputParams } from '../../descriptions/output.description';
-import { OPERATORS, andQuery, condition } from '../../helpers/query';
-import type { Operator } from '../../helpers/query';
+import { OPERATOR_OPTIONS, andQuery, condition, operatorFromOption } from '../../helpers/query';
 import { tableSegment } from '../../helpers/table';
 import { serviceNowApiRequestAllItems } from '../../transport';
 import { tableField } from './shared';
@@ -30,8 +29,8 @@ const properties: INodeProperties[] = [
 						displayName: 'Operator',
 						name: 'operator',
 						type: 'options',
-						options: [...OPERATORS].sort().map((op) => ({ name: op, value: op })),
-						default: '=',
+						options: OPERATOR_OPTIONS.map(({ name, value }) => ({ name, value })),
+						default: 'equals',
 					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
@@ -54,9 +53,11 @@ export const description = updateDisplayOptions({ show: { resource: ['tableRecor
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const table = tableSegment.call(this, itemIndex);
 	const list = ((this.getNodeParameter('conditions', itemIndex, {}) as IDataObject).condition ?? []) as IDataObject[];
-	const conditions = list.map((c, n) =>
-		condition(this.getNode(), { field: String(c.field), operator: c.operator as Operator, value: c.value, label: `Condition ${n + 1}` }, itemIndex),
-	);
+	const conditions = list.map((c, n) => {
+		const label = `Condition ${n + 1}`;
+		const operator = operatorFromOption(this.getNode(), c.operator, label, itemIndex);
+		return condition(this.getNode(), { field: String(c.field), operator, value: c.value, label }, itemIndex);
+	});
 	const query = andQuery(String(this.getNodeParameter('query', itemIndex, '')), conditions, ['ORDERBYsys_id']);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationSelector } from '../../../shared/operations';
+
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -10,46 +12,13 @@ export { create, get, getMany, update };
 export { del as delete };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['tableRecord'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description: 'Insert a record into any table (changes ServiceNow)',
-				action: 'Create a table record',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				description: 'Delete a record from any table; cannot be undone (changes ServiceNow)',
-				action: 'Delete a table record',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Read one record of any table by sys_id (reads only)',
-				action: 'Get a table record',
-			},
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description: 'Search records of any table (reads only)',
-				action: 'Get many table records',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Change fields of a record in any table (changes ServiceNow)',
-				action: 'Update a table record',
-			},
-		],
-		default: 'get',
-	},
+	operationSelector('tableRecord', 'get', [
+		{ name: 'Create', value: 'create', action: 'Create a table record', effect: 'changes', summary: 'insert a record into any table', reverse: 'Delete' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a table record', effect: 'changes', summary: 'delete a record from any table', reverse: 'none (a deleted record cannot be restored through the API)' },
+		{ name: 'Get', value: 'get', action: 'Get a table record', effect: 'reads', summary: 'one record of any table by sys_id' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many table records', effect: 'reads', summary: 'records of any table' },
+		{ name: 'Update', value: 'update', action: 'Update a table record', effect: 'changes', summary: 'change fields of a record in any table' },
+	]),
 	...create.description,
 	...del.description,
 	...get.description,
