@@ -139,8 +139,8 @@ export class SecOpsOktaOAuth2Api implements ICredentialType {
 		const dpop = credentials.authScheme === 'DPoP' && typeof credentials.dpopPrivateKey === 'string' && credentials.dpopPrivateKey !== '';
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}), Authorization: `${dpop ? 'DPoP' : 'Bearer'} ${token}` };
 		if (dpop) {
-			const url = new URL(requestOptions.url, requestOptions.baseURL || orgUrl(credentials));
-			headers.DPoP = dpopProof(credentials.dpopPrivateKey as string, { method: requestOptions.method ?? 'GET', url: url.toString(), accessToken: token });
+			const url = requestUrl(requestOptions.url, requestOptions.baseURL || orgUrl(credentials));
+			headers.DPoP = dpopProof(credentials.dpopPrivateKey as string, { method: requestOptions.method ?? 'GET', url, accessToken: token });
 		} else {
 			delete headers.DPoP;
 		}
@@ -154,6 +154,15 @@ export class SecOpsOktaOAuth2Api implements ICredentialType {
 			qs: { limit: 1 },
 		},
 	};
+}
+
+/**
+ * The URL the HTTP client will call, for the proof's `htu`: a relative URL is appended to the base as axios does, so
+ * an org URL with a path (a proxy, the sandbox) keeps it; `new URL(relative, base)` would drop it.
+ */
+function requestUrl(url: string, base: string): string {
+	if (/^https?:\/\//i.test(url)) return url;
+	return `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
 }
 
 function safeJson(text: string): unknown {

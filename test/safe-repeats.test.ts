@@ -148,6 +148,19 @@ describe('safe repeats of writes whose answer was lost', () => {
 			expect(Date.now() - started).toBeLessThan(1400);
 		});
 
+		it('gives up on a vendor that accepts the call and never answers, within the timeout', async () => {
+			DEFAULT_RETRY_POLICY.timeoutMs = 300;
+			env.sandbox.faults.add({ vendor: 'okta', kind: 'hang' });
+			const started = Date.now();
+			const result = await env.engine.run(oktaWorkflow({ resource: 'user', operation: 'get', user: byLogin(ALICE) }), {
+				items: [{ json: {} }],
+			});
+			// Five attempts of 300 ms with backoff between them: bounded, and named.
+			expect(result.error(OKTA_NODE)?.message).toBe('Okta did not answer within 1 s');
+			expect(Date.now() - started).toBeLessThan(12_000);
+			expect(env.sandbox.requests.map((r) => r.status)).toEqual([-1, -1, -1, -1, -1]);
+		}, 20_000);
+
 		it('does not repeat a write that timed out when nothing can confirm it', async () => {
 			DEFAULT_RETRY_POLICY.timeoutMs = 300;
 			env.sandbox.faults.add({ vendor: 'servicenow', method: 'POST', kind: 'latency', delayMs: 2000, times: 1 });

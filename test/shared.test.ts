@@ -1,5 +1,12 @@
+import { generateKeyPairSync, verify } from 'node:crypto';
+
 import { dryRunResult } from '../nodes/shared/dryRun';
-import { collectPages, nextOffset, nextPageNumber, nextToken, parseLinkHeader } from '../nodes/shared/paging';
+import { clientAssertion, privateKeyFrom } from '../nodes/shared/jwt';
+import { multiStatusResults } from '../nodes/shared/multiStatus';
+import { waitForTask } from '../nodes/shared/tasks';
+import { vendorRequest } from '../nodes/shared/transport';
+import type { ApiContext, VendorProfile } from '../nodes/shared/types';
+import { collectPages, linkOnOrigin, nextOffset, nextPageNumber, nextToken, parseLinkHeader } from '../nodes/shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../nodes/shared/rateLimit';
 import { credentialSecrets, redactText, redactValue } from '../nodes/shared/redact';
 import { pathSegment } from '../nodes/shared/validation';
@@ -103,5 +110,102 @@ describe('dry run', () => {
 			url: 'https://acme.okta.com/api/v1/users/00u1/lifecycle/suspend?sendEmail=false',
 			body: { a: 1 },
 		});
+	});
+});
+
+describe('JWT signing with node:crypto', () => {
+	const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;
+
+	it.each([
+		['RS256', () => generateKeyPairSync('rsa', { modulusLength: 2048 }), 'RSA-SHA256', {}],
+		['ES256', () => generateKeyPairSync('ec', { namedCurve: 'P-256' }), 'sha256', { dsaEncoding: 'ieee-p1363' as const }],
+		['EdDSA', () => generateKeyPairSync('ed25519'), null, {}],
+	] as const)('signs a %s client assertion that verifies with the public key', (algorithm, keys, digest, options) => {
+		const { privateKey, publicKey } = keys();
+		const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString().replace(/\n/g, '\\n');
+		const jwt = clientAssertion({ algorithm, clientId: 'client-1', audience: 'tenant.example', key: privateKeyFrom(pem), keyId: 'k1', claims: { nonce: 'n-1' } });
+		const [header, claims, signature] = jwt.split('.');
+		expect(decode(header)).toEqual({ typ: 'JWT', alg: algorithm, kid: 'k1' });
+		expect(decode(claims)).toEqual(expect.objectContaining({ iss: 'client-1', sub: 'client-1', aud: 'tenant.example', nonce: 'n-1' }));
+		const body = decode(claims) as { iat: number; exp: number };
+		expect(body.exp - body.iat).toBe(300);
+		expect(verify(digest, Buffer.from(`${header}.${claims}`), { key: publicKey, ...options }, Buffer.from(signature, 'base64url'))).toBe(true);
+	});
+});
+
+describe('waiting for an asynchronous task', () => {
+	const states = (sequence: string[]) => {
+		let reads = 0;
+		return {
+			read: async () => sequence[Math.min(reads++, sequence.length - 1)],
+			stateOf: (s: string) => (s === 'queued' || s === 'running' ? ('pending' as const) : ('done' as const)),
+			reads: () => reads,
+		};
+	};
+
+	it('reads until a final state and reports it', async () => {
+		const task = states(['queued', 'running', 'succeeded']);
+		const outcome = await waitForTask({ ...task, budgetMs: 5000, intervalMs: 10 });
+		expect(outcome).toEqual(expect.objectContaining({ task: 'succeeded', finished: true }));
+		expect(task.reads()).toBe(3);
+	});
+
+	it('returns the last state, not an error, when the budget runs out', async () => {
+		const started = Date.now();
+		const outcome = await waitForTask({ ...states(['running']), budgetMs: 300, intervalMs: 50, maxIntervalMs: 100 });
+		expect(outcome).toEqual(expect.objectContaining({ task: 'running', finished: false }));
+		expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+		expect(Date.now() - started).toBeLessThan(600);
+	});
+});
+
+describe('vendor bodies that say "failed"', () => {
+	/** PAM360-like: HTTP 200 whose body carries the outcome; Vision One-like: 207 with one status per part. */
+	const vendor: VendorProfile = {
+		name: 'Vault',
+		parseError: (body) => {
+			const b = body as { operation?: { result?: { message?: string } }; error?: { code?: string; message?: string } };
+			return b.operation?.result?.message ? { message: b.operation.result.message } : { message: b.error?.message, code: b.error?.code };
+		},
+		retryAfterMs: () => undefined,
+		failedBody: (body) => (body as { operation?: { result?: { status?: string } } })?.operation?.result?.status === 'Failed',
+		multiStatusParts: (body) => (body as Array<{ status: number; body: unknown }>).map((p) => ({ status: p.status, body: p.body })),
+	};
+	const context = (answer: { statusCode: number; body: unknown }) =>
+		({
+			getNode: () => node,
+			getCredentials: async () => ({}),
+			helpers: { httpRequestWithAuthentication: async () => ({ ...answer, headers: {} }) },
+		}) as unknown as ApiContext;
+
+	it('turns a 200 whose body says Failed into a NodeApiError with the vendor message', async () => {
+		const failed = { statusCode: 200, body: { operation: { result: { status: 'Failed', message: 'Reason is mandatory' } } } };
+		await expect(vendorRequest.call(context(failed), vendor, 'vaultApi', { method: 'GET', url: 'https://vault.example/x' })).rejects.toThrow(
+			'Vault: Reason is mandatory',
+		);
+		const fine = { statusCode: 200, body: { operation: { result: { status: 'Success' } } } };
+		const response = await vendorRequest.call(context(fine), vendor, 'vaultApi', { method: 'GET', url: 'https://vault.example/x' });
+		expect(response.statusCode).toBe(200);
+	});
+
+	it('gives one result per part of a 207, failed parts with their own message', () => {
+		const parts = multiStatusResults(vendor, [
+			{ status: 202, body: {} },
+			{ status: 400, body: { error: { code: 'TargetNotFound', message: 'Account not found' } } },
+			{ status: 202, body: {} },
+		]);
+		expect(parts.map((p) => p.ok)).toEqual([true, false, true]);
+		expect(parts[1]).toEqual(expect.objectContaining({ index: 1, status: 400, error: { message: 'Account not found', code: 'TargetNotFound' } }));
+	});
+});
+
+describe('next links', () => {
+	it('follows only links on the credential origin', () => {
+		const base = 'https://acme.okta.com';
+		expect(linkOnOrigin('https://acme.okta.com/api/v1/logs?after=1', base)).toBe('https://acme.okta.com/api/v1/logs?after=1');
+		expect(linkOnOrigin('https://evil.example/api/v1/logs?after=1', base)).toBeUndefined();
+		expect(linkOnOrigin('http://acme.okta.com/api/v1/logs', base)).toBeUndefined();
+		expect(linkOnOrigin('/api/v1/logs', base)).toBeUndefined();
+		expect(linkOnOrigin(undefined, base)).toBeUndefined();
 	});
 });

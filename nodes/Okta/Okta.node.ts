@@ -6,7 +6,7 @@ import * as group from './actions/group';
 import * as systemLog from './actions/systemLog';
 import * as user from './actions/user';
 import { listSearch } from './methods';
-import { oktaAuthentication, oktaCredentials } from './descriptions/auth.description';
+import { oktaAuth } from './descriptions/auth.description';
 
 export class Okta implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,9 +22,9 @@ export class Okta implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: oktaCredentials,
+		credentials: oktaAuth.credentials,
 		properties: [
-			oktaAuthentication,
+			oktaAuth.property,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,6 +1,9 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,10 +11,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { normaliseLogEvent } from '../Okta/helpers/logEvent';
-import { secretMatches, validChallenge } from './auth';
+import { hookSecret, secretMatches, secretProblem, validChallenge } from './auth';
+import { firstDeliveries, parseDelivery } from './delivery';
+import type { DeliveryMemory } from './delivery';
 import { checkExists, create, eventTypesOf, remove } from './registration';
-import { oktaAuthentication, oktaCredentials } from '../Okta/descriptions/auth.description';
+import { oktaAuthentication } from '../Okta/descriptions/auth.description';
 
 /** Okta batches events; a delivery far above this is not Okta. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -28,39 +32,25 @@ export class OktaEventHookTrigger implements INodeType {
 		defaults: { name: 'Okta Security Event Hook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Credentials are needed only to register the hook in Okta.
-		credentials: oktaCredentials.map((credential) => ({
-			...credential,
-			displayOptions: { show: { ...credential.displayOptions?.show, register: [true] } },
-		})),
+		// The shared secret, always; an Okta API credential only to register the hook in Okta.
+		credentials: [
+			{ name: 'secOpsOktaEventHookApi', required: true, testedBy: 'eventHookSecret' },
+			{ name: 'secOpsOktaApi', required: true, displayOptions: { show: { register: [true], authentication: ['apiToken'] } } },
+			{ name: 'secOpsOktaOAuth2Api', required: true, displayOptions: { show: { register: [true], authentication: ['oAuth2'] } } },
+		],
+		// `setup` first: n8n registers webhooks in this order and runs `create` when it reaches `default`, and Okta's
+		// verification GET arrives during `create`, so the GET route must already exist.
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
 			{
 				displayName:
-					'In Okta, an event hook sends the header below with every delivery. Use a long random secret; deliveries without it are refused with 401.',
+					'Okta sends the header and secret of the Event Hook Secret credential with every delivery; deliveries without them are refused with 401.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
-			},
-			{
-				displayName: 'Header Name',
-				name: 'headerName',
-				type: 'string',
-				default: 'Authorization',
-				required: true,
-				description: 'The header Okta sends the secret in (the event hook’s authentication field)',
-			},
-			{
-				displayName: 'Secret',
-				name: 'secret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				description: 'The value Okta sends in that header; compared in constant time',
 			},
 			{
 				displayName: 'Event Types',
@@ -92,6 +82,16 @@ export class OktaEventHookTrigger implements INodeType {
 		],
 	};
 
+	methods = {
+		credentialTest: {
+			// Nothing at Okta can check a hook secret; what can be checked is that it is usable and not trivially short.
+			async eventHookSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const problem = secretProblem(credential.data);
+				return problem ? { status: 'Error', message: problem } : { status: 'OK', message: 'Header name and secret can protect an Okta event hook' };
+			},
+		},
+	};
+
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
@@ -109,41 +109,36 @@ export class OktaEventHookTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject();
 		const headers = this.getHeaderData() as IDataObject;
+		// Every answer is written here: for a node that declares no response data, n8n's on-received default would
+		// send the literal text "firstEntryJson". Okta wants 200 (or 204) with an empty body.
+		const answer = (status: number, body?: IDataObject): IWebhookResponseData => {
+			if (body) res.status(status).json(body);
+			else res.status(status).end();
+			return { noWebhookResponse: true };
+		};
 
 		// Okta's one-time verification: echo the challenge, start nothing.
 		if (this.getWebhookName() === 'setup') {
 			const challenge = headers['x-okta-verification-challenge'];
-			if (!validChallenge(challenge)) {
-				res.status(400).json({ error: 'Missing or malformed x-okta-verification-challenge header' });
-				return { noWebhookResponse: true };
-			}
-			res.status(200).json({ verification: challenge });
-			return { noWebhookResponse: true };
+			if (!validChallenge(challenge)) return answer(400, { error: 'Missing or malformed x-okta-verification-challenge header' });
+			return answer(200, { verification: challenge });
 		}
 
-		const headerName = String(this.getNodeParameter('headerName', 'Authorization')).toLowerCase();
-		if (!secretMatches(headers[headerName], this.getNodeParameter('secret', '') as string)) {
-			res.status(401).json({ error: 'Unauthorized' });
-			return { noWebhookResponse: true };
-		}
+		const { headerName, secret } = await hookSecret(this);
+		if (!secretMatches(headers[headerName.toLowerCase()], secret)) return answer(401, { error: 'Unauthorized' });
 		const request = this.getRequestObject() as { rawBody?: Buffer };
 		const size = request.rawBody?.length ?? JSON.stringify(this.getBodyData() ?? {}).length;
-		if (size > MAX_BODY_BYTES) {
-			res.status(413).json({ error: 'Payload too large' });
-			return { noWebhookResponse: true };
-		}
+		if (size > MAX_BODY_BYTES) return answer(413, { error: 'Payload too large' });
 
-		const data = (this.getBodyData() as IDataObject)?.data as IDataObject | undefined;
-		const events = Array.isArray(data?.events) ? (data.events as IDataObject[]) : [];
+		// A 4xx tells Okta not to retry: right for a body that will never be a valid delivery.
+		const delivery = parseDelivery(request.rawBody, this.getBodyData());
+		if ('problem' in delivery) return answer(400, { error: delivery.problem });
 		const wanted = new Set(eventTypesOf(this));
-		const items = events
-			.filter((event) => wanted.size === 0 || wanted.has(String(event.eventType)))
-			.map((event) => normaliseLogEvent(event));
-		if (items.length === 0) {
-			// Acknowledge so Okta does not retry; there is nothing to run the workflow for.
-			res.status(204).end();
-			return { noWebhookResponse: true };
-		}
-		return { workflowData: [this.helpers.returnJsonArray(items)] };
+		const passed = delivery.events.filter((event) => wanted.size === 0 || wanted.has(event.eventType));
+		const fresh = firstDeliveries(passed, this.getWorkflowStaticData('node') as DeliveryMemory);
+		const acknowledged = answer(200);
+		// Events of other types and repeats of delivered ones are acknowledged, so Okta does not retry, and start nothing.
+		if (fresh.length === 0) return acknowledged;
+		return { ...acknowledged, workflowData: [this.helpers.returnJsonArray(fresh)] };
 	}
 }

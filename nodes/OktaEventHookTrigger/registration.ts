@@ -1,7 +1,9 @@
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { oktaApiRequest, oktaErrorCode } from '../Okta/transport';
+import { oktaApiRequest, oktaErrorCode, oktaVendor } from '../Okta/transport';
+import { vendorApiError } from '../shared/errors';
+import { HOOK_SECRET_CREDENTIAL, hookSecret, secretProblem } from './auth';
 
 /** Event types registered when the user lists none: sign-in anomalies Okta marks as event-hook eligible. */
 export const DEFAULT_HOOK_EVENT_TYPES = [
@@ -46,27 +48,31 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const data = this.getWorkflowStaticData('node');
 	const url = this.getNodeWebhookUrl('default');
 	const types = eventTypesOf(this);
-	const { body: hook } = await oktaApiRequest.call(this, {
-		method: 'POST',
-		path: '/api/v1/eventHooks',
-		body: {
-			name: (this.getNodeParameter('hookName', '') as string) || `n8n ${this.getWorkflow().name ?? this.getWorkflow().id}`.slice(0, 255),
-			events: { type: 'EVENT_TYPE', items: types.length ? types : DEFAULT_HOOK_EVENT_TYPES },
-			channel: {
-				type: 'HTTP',
-				version: '1.0.0',
-				config: {
-					uri: url,
-					headers: [],
-					authScheme: {
-						type: 'HEADER',
-						key: this.getNodeParameter('headerName', 'Authorization') as string,
-						value: this.getNodeParameter('secret') as string,
-					},
+	const problem = secretProblem(await this.getCredentials<ICredentialDataDecryptedObject>(HOOK_SECRET_CREDENTIAL));
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), 'The Event Hook Secret credential cannot protect the hook', {
+			description: `${problem}. Fix it in the credential: Okta sends the header with every delivery and the trigger refuses deliveries without it.`,
+		});
+	}
+	const { headerName, secret } = await hookSecret(this);
+	let hook: IDataObject;
+	try {
+		({ body: hook } = await oktaApiRequest.call(this, {
+			method: 'POST',
+			path: '/api/v1/eventHooks',
+			body: {
+				name: (this.getNodeParameter('hookName', '') as string) || `n8n ${this.getWorkflow().name ?? this.getWorkflow().id}`.slice(0, 255),
+				events: { type: 'EVENT_TYPE', items: types.length ? types : DEFAULT_HOOK_EVENT_TYPES },
+				channel: {
+					type: 'HTTP',
+					version: '1.0.0',
+					config: { uri: url, headers: [], authScheme: { type: 'HEADER', key: headerName, value: secret } },
 				},
 			},
-		},
-	});
+		}));
+	} catch (error) {
+		throw withoutSecret(this, error, secret);
+	}
 	const id = encodeURIComponent(String(hook.id));
 	data.hookId = hook.id;
 	try {
@@ -78,6 +84,23 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
 	return true;
+}
+
+/**
+ * The transport redacts the Okta API credential from errors, not the hook secret this request carried: should Okta
+ * echo it (a validation message quoting the value), the error is rebuilt from Okta's answer without it.
+ */
+function withoutSecret(ctx: IHookFunctions, error: unknown, secret: string): Error {
+	const response = (error as { errorResponse?: IDataObject }).errorResponse;
+	if (!response) return error as Error;
+	const statusCode = Number(response.httpCode) || undefined;
+	return vendorApiError(ctx.getNode(), {
+		vendor: oktaVendor,
+		statusCode,
+		body: response.body,
+		message: response.body === undefined ? String(response.message ?? '') : undefined,
+		secrets: [secret],
+	});
 }
 
 /** Deactivates and deletes the hook this trigger registered (Okta deletes only inactive hooks). */

@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { normaliseLogEvent } from '../Okta/helpers/logEvent';
+import { configFingerprint, pollDeadline } from '../shared/polling';
 import { oktaApiRequest } from '../Okta/transport';
 import { drainSystemLog } from './drain';
 import type { Cursor } from './drain';
@@ -16,7 +17,6 @@ import type { Preset } from './presets';
 import { oktaAuthentication, oktaCredentials } from '../Okta/descriptions/auth.description';
 
 const SAMPLE_SIZE = 5;
-const DEFAULT_BUDGET_MS = 5 * 60_000;
 
 export class OktaTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -101,26 +101,29 @@ export class OktaTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const preset = presetOf(this);
+		const event = this.getNodeParameter('event') as string;
+		const preset = presetOf(this, event);
 		const options = this.getNodeParameter('options', {}) as { pageSize?: number; maxEvents?: number };
 		if (this.getMode() === 'manual') return await sampleEvents.call(this, preset);
 
+		const pageSize = Math.min(Math.max(options.pageSize ?? 1000, 1), 1000);
+		// What Okta's `next` link encodes (filter, limit) and what decides which events are emitted (the event).
+		const config = configFingerprint([event, preset.filter, pageSize]);
 		const data = this.getWorkflowStaticData('node') as Partial<Cursor>;
 		if (typeof data.since !== 'string') {
 			// First activation: start from now. Okta keeps 90 days; replaying them would flood the workflow.
 			data.since = new Date().toISOString();
 			data.seen = [];
+			data.config = config;
 			delete data.nextUrl;
 			return null;
 		}
-		const started = Date.now();
-		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : DEFAULT_BUDGET_MS;
 		const { events, cursor } = await drainSystemLog.call(this, data as Cursor, {
 			preset,
-			pageSize: Math.min(Math.max(options.pageSize ?? 1000, 1), 1000),
+			pageSize,
 			maxEvents: options.maxEvents ?? 10000,
-			// Leave a fifth of the budget for the last request and for n8n to start the execution.
-			deadline: started + budget * 0.8,
+			deadline: pollDeadline(this, Date.now()),
+			config,
 		});
 		Object.assign(data, cursor);
 		if (!cursor.nextUrl) delete data.nextUrl;
@@ -129,8 +132,7 @@ export class OktaTrigger implements INodeType {
 	}
 }
 
-function presetOf(ctx: IPollFunctions): Preset {
-	const event = ctx.getNodeParameter('event') as string;
+function presetOf(ctx: IPollFunctions, event: string): Preset {
 	if (event === 'custom') {
 		const filter = String(ctx.getNodeParameter('filter', '')).trim();
 		if (!filter) {

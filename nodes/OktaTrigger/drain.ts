@@ -18,14 +18,21 @@ export interface Cursor extends IDataObject {
 	 * these are the only events it can repeat, so they are all the de-duplication needs to remember.
 	 */
 	seen: string[];
+	/**
+	 * Digest of the configuration (event, filter, page size) `nextUrl` was built for: Okta's link carries the filter and
+	 * limit, so after a change the trigger restarts from `since` instead of following a link for the old filter.
+	 */
+	config?: string;
 }
 
 export interface DrainOptions {
 	preset: Preset;
 	pageSize: number;
 	maxEvents: number;
-	/** Epoch ms after which no new page is requested. */
+	/** Epoch ms: no page is requested, and no request waits for its answer, after it. */
 	deadline: number;
+	/** Digest of the configuration this poll runs with (see `Cursor.config`). */
+	config: string;
 }
 
 const SEEN_LIMIT = 2000;
@@ -43,7 +50,8 @@ export async function drainSystemLog(
 	const seen = new Set(cursor.seen);
 	let atSince = [...cursor.seen];
 	const events: NormalisedEvent[] = [];
-	let next = cursor.nextUrl;
+	// A link built for another configuration would go on reading the old filter: restart from `since` instead.
+	let next = cursor.config === options.config ? cursor.nextUrl : undefined;
 	let since = cursor.since;
 	let retriedFromSince = false;
 
@@ -51,11 +59,12 @@ export async function drainSystemLog(
 		let page: { body: IDataObject; headers: Record<string, unknown> };
 		try {
 			page = next
-				? await oktaGetLink.call(this, next)
+				? await oktaGetLink.call(this, next, options.deadline)
 				: await oktaApiRequest.call(this, {
 						method: 'GET',
 						path: '/api/v1/logs',
 						qs: { since, sortOrder: 'ASCENDING', limit: options.pageSize, filter: options.preset.filter },
+						deadline: options.deadline,
 					});
 		} catch (error) {
 			// An expired or foreign cursor: start again from the last published time; `seen` drops the overlap.
@@ -64,7 +73,8 @@ export async function drainSystemLog(
 				next = undefined;
 				continue;
 			}
-			// Keep what this poll already has (its cursor is consistent); the next poll retries the failing page.
+			// Keep what this poll already has (its cursor is consistent); the next poll retries the failing page. This is
+			// also how a vendor that stops answering ends the poll: the request gives up at the deadline.
 			if (events.length > 0) break;
 			// Both constructors hand back the error unchanged when it already is one (our transport's errors are).
 			throw error instanceof NodeOperationError
@@ -90,5 +100,6 @@ export async function drainSystemLog(
 		if (!link || batch.length < options.pageSize) break;
 	}
 
-	return { events, cursor: { since, seen: atSince.slice(-SEEN_LIMIT), ...(next ? { nextUrl: next } : {}) } };
+	const kept: Cursor = { since, seen: atSince.slice(-SEEN_LIMIT), config: options.config };
+	return { events, cursor: next ? { ...kept, nextUrl: next } : kept };
 }

@@ -6,7 +6,7 @@ import * as incident from './actions/incident';
 import { router } from './actions/router';
 import * as tableRecord from './actions/tableRecord';
 import { listSearch } from './methods';
-import { serviceNowAuthentication, serviceNowCredentials } from './descriptions/auth.description';
+import { serviceNowAuth } from './descriptions/auth.description';
 
 export class ServiceNow implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,9 +22,9 @@ export class ServiceNow implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: serviceNowCredentials,
+		credentials: serviceNowAuth.credentials,
 		properties: [
-			serviceNowAuthentication,
+			serviceNowAuth.property,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,17 +1,16 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { configFingerprint, pollDeadline } from '../shared/polling';
 import { header } from '../shared/rateLimit';
+import { printable } from '../shared/validation';
 import { INCIDENT_STATES } from '../ServiceNow/helpers/codes';
 import { SIMPLIFY_QS, simplifyIncident } from '../ServiceNow/helpers/incident';
 import { andQuery, condition } from '../ServiceNow/helpers/query';
 import { resultOf, serviceNowApiRequest } from '../ServiceNow/transport';
 import type { Cursor, TriggerState } from './cursor';
-import { isAfter, plain, remember, snTime } from './cursor';
+import { MAX_SEEN, isAfter, plain, remember, snTime } from './cursor';
 import { serviceNowAuthentication, serviceNowCredentials } from '../ServiceNow/descriptions/auth.description';
-
-/** Leave this much of the poll's time budget unused, so the poll ends on its own with what it has. */
-const BUDGET_MARGIN_MS = 5_000;
 
 export class ServiceNowTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -92,7 +91,7 @@ export class ServiceNowTrigger implements INodeType {
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const pageSize = Number((this.getNodeParameter('options', {}) as IDataObject).pageSize ?? 100) || 100;
 		const conditions = filterConditions.call(this, filters);
-		const raw = String(filters.query ?? '');
+		const raw = encodedQuery.call(this, filters);
 
 		if (this.getMode() === 'manual') {
 			const response = await serviceNowApiRequest.call(this, {
@@ -104,6 +103,10 @@ export class ServiceNowTrigger implements INodeType {
 			return latest ? [this.helpers.returnJsonArray([toEvent(latest, state, event)])] : null;
 		}
 
+		// No request starts or waits past it, so a vendor that stops answering still lets the poll end in time.
+		const deadline = pollDeadline(this, started);
+		// What decides which records match and what the cursor's timestamp means.
+		const config = configFingerprint(['incident', field, andQuery(raw, conditions)]);
 		if (!state.cursor) {
 			// No backfill: start at the instance's current second (its clock, from the Date header), skipping the records
 			// already stamped with it; later updates within that second are still read once it has passed.
@@ -111,27 +114,40 @@ export class ServiceNowTrigger implements INodeType {
 				method: 'GET',
 				path: '/api/now/table/incident',
 				qs: { sysparm_fields: 'sys_id', sysparm_limit: 1, sysparm_no_count: true },
+				deadline,
 			});
 			const now = serverSecond(probe.headers);
 			const sameSecond = await serviceNowApiRequest.call(this, {
 				method: 'GET',
 				path: '/api/now/table/incident',
-				qs: { sysparm_query: andQuery(raw, [...conditions, `${field}>=${now}`]), sysparm_fields: 'sys_id', sysparm_limit: 1000, sysparm_no_count: true },
+				qs: { sysparm_query: andQuery(raw, [...conditions, `${field}>=${now}`]), sysparm_fields: 'sys_id', sysparm_limit: MAX_SEEN, sysparm_no_count: true },
+				deadline,
 			});
 			state.cursor = { ts: now, id: '' };
-			state.activationSeen = resultOf<IDataObject[]>(sameSecond).map((r) => plain(r.sys_id));
+			state.seen = resultOf<IDataObject[]>(sameSecond).map((r) => plain(r.sys_id));
 			state.lastState = {};
+			state.config = config;
 			return null;
+		}
+		if (state.config === undefined) {
+			// A cursor from before configurations were tracked: it was built for this configuration as far as we know.
+			state.config = config;
+		} else if (state.config !== config) {
+			// Another query or event field: read the last emitted second again, whole, minus what was already read in it,
+			// and forget previous states the old query recorded (they may no longer be the ones before).
+			state.cursor = { ts: state.cursor.ts, id: '' };
+			state.lastState = {};
+			state.config = config;
 		}
 
 		const emitted: IDataObject[] = [];
 		let cursor: Cursor = { ...state.cursor };
-		const activationSecond = state.cursor.id === '' ? state.cursor.ts : undefined;
-		const seenAtActivation = new Set(state.activationSeen ?? []);
+		const wholeSecond = state.cursor.id === '' ? state.cursor.ts : undefined;
+		const accountedFor = new Set(state.seen ?? []);
+		let seen = new Set(state.seen ?? []);
 		const lastState = { ...(state.lastState ?? {}) };
-		const budget = this.getPollBudgetMs() - BUDGET_MARGIN_MS;
 		drain: for (;;) {
-			// At the activation second nothing in it was read yet (`id` empty): take the whole second.
+			// With `id` empty nothing in the cursor's second counts as read yet: take the whole second.
 			const afterCursor =
 				cursor.id === ''
 					? andQuery(raw, [...conditions, `${field}>=${cursor.ts}`])
@@ -151,11 +167,13 @@ export class ServiceNowTrigger implements INodeType {
 						sysparm_limit: pageSize,
 						sysparm_no_count: true,
 					},
+					deadline,
 				});
 				page = resultOf<IDataObject[]>(response);
 				settledBefore = serverSecond(response.headers);
 			} catch (error) {
-				// Throttled past the retries mid-drain: hand on what was read; the cursor stops at the last of it.
+				// Throttled past the retries, or no answer before the deadline, mid-drain: hand on what was read; the cursor
+				// stops at the last of it.
 				if (emitted.length > 0) break;
 				throw new NodeApiError(this.getNode(), error as JsonObject);
 			}
@@ -166,22 +184,44 @@ export class ServiceNowTrigger implements INodeType {
 				// The current second may still get more records (1-second timestamps): wait until it has passed.
 				if (ts >= settledBefore) break drain;
 				if (!isAfter(ts, id, cursor)) continue;
+				if (ts !== cursor.ts) seen = new Set();
 				cursor = { ts, id };
-				if (ts === activationSecond && seenAtActivation.has(id)) continue;
+				seen.add(id);
+				if (ts === wholeSecond && accountedFor.has(id)) continue;
 				emitted.push(toEvent(record, { lastState }, event));
 				remember(lastState, id, plain(record.state));
 			}
 			// A short page is the end; a page that did not move the cursor would repeat forever.
-			if (page.length < pageSize || cursor === before || Date.now() - started > budget) break;
+			if (page.length < pageSize || cursor === before || Date.now() >= deadline) break;
 		}
 
 		if (cursor.ts === state.cursor.ts && cursor.id === state.cursor.id) return null;
 		state.cursor = cursor;
 		state.lastState = lastState;
-		if (cursor.ts !== activationSecond) delete state.activationSeen;
+		state.seen = [...seen].slice(-MAX_SEEN);
 		if (emitted.length === 0) return null;
 		return [this.helpers.returnJsonArray(emitted)];
 	}
+}
+
+/**
+ * The Encoded Query filter, refused when it would break the trigger: its own ORDERBY would reorder the keyset pages
+ * (records are skipped), and an empty `^NQ` branch matches every incident (the filter silently disappears).
+ */
+function encodedQuery(this: IPollFunctions, filters: IDataObject): string {
+	const raw = String(filters.query ?? '').trim();
+	if (/ORDERBY/i.test(raw)) {
+		throw new NodeOperationError(this.getNode(), 'Encoded Query cannot contain ORDERBY', {
+			description:
+				'The trigger orders incidents itself (by time, then sys_id) so it reads each one exactly once; another order makes it skip records. Remove ORDERBY… and ORDERBYDESC… from Encoded Query.',
+		});
+	}
+	if (raw !== '' && raw.split('^NQ').some((branch) => branch.replace(/\^/g, '').trim() === '')) {
+		throw new NodeOperationError(this.getNode(), 'Encoded Query has an empty ^NQ part', {
+			description: `An empty query between ^NQ separators matches every incident, so "${printable(raw)}" would not filter at all. Remove the extra ^NQ.`,
+		});
+	}
+	return raw;
 }
 
 function filterConditions(this: IPollFunctions, filters: IDataObject): string[] {

@@ -11,13 +11,17 @@ export interface TriggerState {
 	/** Last state seen per sys_id, so an update can say what the state was before; bounded. */
 	lastState?: Record<string, string>;
 	/**
-	 * Records already stamped with the activation second when the trigger was activated: that second is read (so an
-	 * update later in it is not lost), but these were there before activation and are not backfilled.
+	 * sys_ids at `cursor.ts` already accounted for: at activation the records already stamped with that second (there
+	 * before activation, not backfilled), later the ones read in it. Used when the whole second is read again
+	 * (`cursor.id` empty: after activation or a configuration change), so nothing in it is lost or repeated.
 	 */
-	activationSeen?: string[];
+	seen?: string[];
+	/** Digest of the configuration (event field, filters, encoded query) the cursor was built for. */
+	config?: string;
 }
 
 const MAX_REMEMBERED = 1000;
+export const MAX_SEEN = 1000;
 
 /** `YYYY-MM-DD HH:MM:SS` (UTC), ServiceNow's datetime format, one-second resolution. */
 export function snTime(ms: number): string {

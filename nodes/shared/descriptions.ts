@@ -45,3 +45,42 @@ export function dryRun(show: Record<string, string[]>): INodeProperties {
 		displayOptions: { show },
 	};
 }
+
+type LocatorMode = NonNullable<INodeProperties['modes']>[number];
+
+export interface LocatorSpec {
+	displayName: string;
+	name: string;
+	/** The node's listSearch method behind "From List". */
+	searchListMethod: string;
+	/** The other ways to give the record (by login, by number…), after "From List" and before "By ID". */
+	modes: LocatorMode[];
+	/** The last mode, an ID whose shape the editor checks. */
+	id: { displayName?: string; placeholder: string; regex: string; errorMessage: string };
+	description?: string;
+	required?: boolean;
+}
+
+/** A resource locator whose first mode is a searchable "From List" and whose last is the ID, as n8n's UX rules ask. */
+export function resourceLocator(spec: LocatorSpec): INodeProperties {
+	const { id } = spec;
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(spec.required ? { required: true } : {}),
+		...(spec.description ? { description: spec.description } : {}),
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: spec.searchListMethod, searchable: true } },
+			...spec.modes,
+			{
+				displayName: id.displayName ?? 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: id.placeholder,
+				validation: [{ type: 'regex', properties: { regex: id.regex, errorMessage: id.errorMessage } }],
+			},
+		],
+	};
+}

@@ -70,3 +70,16 @@ export function nextPageNumber(page: number, pageSize: number, received: number,
 export function nextToken(token: unknown): string | undefined {
 	return typeof token === 'string' && token !== '' ? token : undefined;
 }
+
+/**
+ * A next-page link the vendor handed out (Okta `Link`, Vision One `nextLink`), kept only when it is a URL on the
+ * credential's own origin, so a tampered or stored link can never send the credential elsewhere.
+ */
+export function linkOnOrigin(link: unknown, base: string): string | undefined {
+	if (typeof link !== 'string' || link === '') return undefined;
+	try {
+		return new URL(link).origin === new URL(base).origin ? link : undefined;
+	} catch {
+		return undefined;
+	}
+}

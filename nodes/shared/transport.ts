@@ -172,7 +172,10 @@ export async function vendorRequest<T = IDataObject>(
 
 		const { response, body } = outcome;
 		const { status } = response;
-		if (status >= 200 && status < 300) return { statusCode: status, headers: response.headers, body: body as T };
+		if (status >= 200 && status < 300) {
+			if (vendor.failedBody?.(body, status)) throw await fail({ statusCode: status, body });
+			return { statusCode: status, headers: response.headers, body: body as T };
+		}
 
 		if (THROTTLED.has(status)) {
 			const asked = vendor.retryAfterMs(response.headers, Date.now());

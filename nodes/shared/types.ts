@@ -28,6 +28,13 @@ export interface VendorProfile {
 	retryAfterMs(headers: Headers, now: number): number | undefined;
 	/** A fix hint per HTTP status, appended to the error description. */
 	hints?: Partial<Record<number, string>>;
+	/**
+	 * Whether a 2xx answer's body reports a failure (PAM360 answers 200 with `operation.result.status: "Failed"`).
+	 * Such an answer becomes a `NodeApiError` with the message `parseError` reads from the body.
+	 */
+	failedBody?(body: unknown, status: number): boolean;
+	/** The parts of a multi-status (207) answer, in request order, each with its own status and body (Vision One). */
+	multiStatusParts?(body: unknown): Array<{ status: number; body: unknown }>;
 }
 
 export interface VendorRequest {

@@ -1,13 +1,27 @@
 import { z } from 'zod';
 
+function isRegex(pattern: string): boolean {
+	try {
+		new RegExp(pattern);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export const FAULT_KINDS = ['status', 'rateLimit', 'latency', 'reset', 'malformed', 'timeoutAfterHandling', 'hang'] as const;
+
 /** Faults the admin API can inject, per vendor and route. */
 export const faultSchema = z.object({
 	vendor: z.string(),
 	/** HTTP method to match; any when omitted. */
 	method: z.string().toUpperCase().optional(),
 	/** Regular expression matched against the path below the vendor prefix; any when omitted. */
-	path: z.string().optional(),
-	kind: z.enum(['status', 'rateLimit', 'latency', 'reset', 'malformed', 'timeoutAfterHandling']),
+	path: z
+		.string()
+		.refine(isRegex, (pattern) => ({ message: `${JSON.stringify(pattern)} is not a valid regular expression` }))
+		.optional(),
+	kind: z.enum(FAULT_KINDS),
 	/** For `status`: 500, 502, 503… */
 	status: z.number().int().min(400).max(599).optional(),
 	/** For `latency` (and `timeoutAfterHandling`): milliseconds to hold the response. */
@@ -20,36 +34,37 @@ export const faultSchema = z.object({
 	times: z.number().int().min(1).optional(),
 });
 
-export type Fault = z.infer<typeof faultSchema> & { id: number; hits: number };
+export type FaultInput = z.infer<typeof faultSchema>;
+export type Fault = FaultInput & { id: number; hits: number };
 
 export class FaultBook {
-	private faults: Fault[] = [];
+	private faults: Array<{ fault: Fault; path?: RegExp }> = [];
 	private nextId = 1;
 
-	add(input: z.infer<typeof faultSchema>): Fault {
+	add(input: FaultInput): Fault {
 		const fault: Fault = { ...input, id: this.nextId++, hits: 0 };
-		this.faults.push(fault);
+		this.faults.push({ fault, path: input.path === undefined ? undefined : new RegExp(input.path) });
 		return fault;
 	}
 
 	clear(vendor?: string): void {
-		this.faults = vendor ? this.faults.filter((f) => f.vendor !== vendor) : [];
+		this.faults = vendor ? this.faults.filter(({ fault }) => fault.vendor !== vendor) : [];
 	}
 
 	list(): Fault[] {
-		return [...this.faults];
+		return this.faults.map(({ fault }) => fault);
 	}
 
 	/** Takes the first live fault matching the request, counting it down. */
 	take(vendor: string, method: string, path: string): Fault | undefined {
-		const fault = this.faults.find(
-			(f) =>
-				f.vendor === vendor &&
-				(!f.method || f.method === method) &&
-				(!f.path || new RegExp(f.path).test(path)) &&
-				(f.times === undefined || f.hits < f.times),
+		const found = this.faults.find(
+			({ fault, path: pattern }) =>
+				fault.vendor === vendor &&
+				(!fault.method || fault.method === method) &&
+				(!pattern || pattern.test(path)) &&
+				(fault.times === undefined || fault.hits < fault.times),
 		);
-		if (fault) fault.hits++;
-		return fault;
+		if (found) found.fault.hits++;
+		return found?.fault;
 	}
 }

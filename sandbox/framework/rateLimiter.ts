@@ -24,11 +24,10 @@ export class RateLimiter {
 	hit(vendor: string, bucket: string, defaults: { limit: number; windowMs: number }, now: number) {
 		const key = `${vendor} ${bucket}`;
 		const { limit, windowMs } = this.overrides.get(key) ?? this.overrides.get(`${vendor} *`) ?? defaults;
-		// Fixed windows on the epoch grid, so a window ends on the whole second its reset header names.
-		const start = now - (now % windowMs);
 		let window = this.windows.get(key);
-		if (!window || window.start !== start) {
-			window = { start, count: 0 };
+		if (!window || now - window.start >= windowMs) {
+			// A window opens at the first call, on a whole second, so it ends on the second its reset header names.
+			window = { start: now - (now % 1000), count: 0 };
 			this.windows.set(key, window);
 		}
 		window.count++;

@@ -1,16 +1,17 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only sandbox: runs in plain Node, is never loaded by n8n and is not published */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { z } from 'zod';
+import type { z } from 'zod';
 
-import { FaultBook, faultSchema } from './faults';
+import { handleAdmin } from './admin';
+import { Clock } from './clock';
+import { FaultBook } from './faults';
+import { groupQuery, isMalformedJson, parseBody, readBody, send } from './http';
 import { RateLimiter } from './rateLimiter';
 import { compileRoutes, matchRoute } from './router';
 import type { SandboxRequest, SandboxResponse, VendorModule } from './types';
-
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface RecordedRequest {
 	vendor: string;
@@ -18,6 +19,7 @@ export interface RecordedRequest {
 	path: string;
 	query: Record<string, string[]>;
 	body: unknown;
+	/** The status answered; -1 when the client never got an answer (reset, hang, timeout after handling). */
 	status: number;
 	at: number;
 }
@@ -25,6 +27,7 @@ export interface RecordedRequest {
 interface HostedVendor {
 	module: VendorModule<unknown>;
 	state: unknown;
+	clock: Clock;
 	routes: ReturnType<typeof compileRoutes<unknown>>;
 }
 
@@ -42,22 +45,35 @@ export class Sandbox {
 	readonly requests: RecordedRequest[] = [];
 	private readonly vendors = new Map<string, HostedVendor>();
 	private server?: Server;
+	/** Sockets held open by `hang` faults, destroyed on close so shutdown never waits for them. */
+	private readonly hung = new Set<Socket>();
+	/** Ends pending `latency` and `timeoutAfterHandling` waits on close. */
+	private closing = new AbortController();
 	url = '';
 
 	constructor(private readonly options: SandboxOptions) {
 		for (const module of options.vendors) {
-			this.vendors.set(module.name, { module, state: module.createState(), routes: compileRoutes(module.routes) });
+			const clock = new Clock();
+			this.vendors.set(module.name, { module, clock, state: module.createState(clock), routes: compileRoutes(module.routes) });
 		}
 	}
 
+	/** Listens; rejects (e.g. `EADDRINUSE`) when the port cannot be bound. */
 	async start(): Promise<this> {
+		this.closing = new AbortController();
 		const server = createServer((req, res) => {
 			this.handle(req, res).catch((error: Error) => {
-				if (!res.headersSent) send(res, { status: 500, body: { message: error.message } });
+				if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { message: error.message } });
 			});
 		});
 		server.keepAliveTimeout = 1000;
-		await new Promise<void>((resolve) => server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => {
+				server.off('error', reject);
+				resolve();
+			});
+		});
 		this.server = server;
 		const { address, port } = server.address() as AddressInfo;
 		this.url = `http://${address}:${port}`;
@@ -67,6 +83,10 @@ export class Sandbox {
 	async close(): Promise<void> {
 		const server = this.server;
 		if (!server) return;
+		this.server = undefined;
+		this.closing.abort();
+		for (const socket of this.hung) socket.destroy();
+		this.hung.clear();
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}
@@ -80,17 +100,41 @@ export class Sandbox {
 		return this.hosted(name).state as S;
 	}
 
+	/** The vendor's clock (frozen, offset or wall time), as the admin API sets it. */
+	clock(name: string): Clock {
+		return this.hosted(name).clock;
+	}
+
 	credentials(name: string): Record<string, string | boolean | number> {
 		return this.hosted(name).module.sampleCredentials(this.vendorUrl(name));
+	}
+
+	snapshot(name: string): unknown {
+		const hosted = this.hosted(name);
+		return hosted.module.snapshot(hosted.state);
 	}
 
 	vendorNames(): string[] {
 		return [...this.vendors.keys()];
 	}
 
+	actionNames(name: string): string[] {
+		return Object.keys(this.hosted(name).module.admin ?? {});
+	}
+
+	async runAction(name: string, action: string, body: Record<string, unknown>): Promise<unknown> {
+		const hosted = this.hosted(name);
+		const handler = hosted.module.admin?.[action];
+		if (!handler) throw new Error(`The sandbox's ${name} has no admin action "${action}"`);
+		return await handler(hosted.state, body);
+	}
+
+	/** Fresh seeded state and wall-time clock for one vendor or all, their faults cleared; all: custom limits too. */
 	reset(vendor?: string): void {
 		for (const [name, hosted] of this.vendors) {
-			if (!vendor || vendor === name) hosted.state = hosted.module.createState();
+			if (vendor && vendor !== name) continue;
+			hosted.clock.reset();
+			hosted.state = hosted.module.createState(hosted.clock);
 		}
 		this.faults.clear(vendor);
 		if (!vendor) this.rateLimiter.reset();
@@ -99,8 +143,19 @@ export class Sandbox {
 
 	private hosted(name: string): HostedVendor {
 		const hosted = this.vendors.get(name);
-		if (!hosted) throw new Error(`The sandbox hosts no vendor "${name}"`);
+		if (!hosted) throw new Error(`The sandbox hosts no vendor "${name}" (it hosts ${this.vendorNames().join(', ')})`);
 		return hosted;
+	}
+
+	/** Holds the request unanswered until the client gives up or the sandbox closes. */
+	private hang(req: IncomingMessage): void {
+		const socket = req.socket;
+		this.hung.add(socket);
+		socket.once('close', () => this.hung.delete(socket));
+	}
+
+	private async wait(ms: number): Promise<void> {
+		await delay(ms, undefined, { signal: this.closing.signal }).catch(() => undefined);
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -109,10 +164,10 @@ export class Sandbox {
 		if (rawBody === undefined) return send(res, { status: 413, body: { message: 'Body too large' } });
 		const bodyText = rawBody.toString('utf8');
 		const [, first, ...rest] = url.pathname.split('/');
-		if (first === '__admin') return send(res, await this.admin(req.method ?? 'GET', rest, url.searchParams, bodyText));
+		if (first === '__admin') return send(res, await handleAdmin(this, req.method ?? 'GET', rest, url.searchParams, bodyText));
 
 		const hosted = this.vendors.get(first);
-		if (!hosted) return send(res, { status: 404, body: { message: `No vendor at /${first}` } });
+		if (!hosted) return send(res, { status: 404, body: { message: `No vendor at /${first}; the sandbox hosts ${this.vendorNames().map((n) => `/${n}`).join(', ')}` } });
 		const { module } = hosted;
 		const method = req.method ?? 'GET';
 		const path = `/${rest.join('/')}`;
@@ -126,18 +181,28 @@ export class Sandbox {
 			at: Date.now(),
 		};
 		this.requests.push(record);
-		const respond = (response: SandboxResponse) => {
+		const unanswered = (): void => {
+			record.status = -1;
+		};
+		const respond = (response: SandboxResponse): void => {
+			// The client left, or the sandbox closed while a fault held the answer.
+			if (res.destroyed || req.socket.destroyed) return unanswered();
 			record.status = response.status;
-			send(res, response);
+			send(res, { ...response, headers: { ...(module.responseHeaders?.() ?? {}), ...(response.headers ?? {}) } });
 		};
 
 		const fault = this.faults.take(module.name, method, path);
 		if (fault?.kind === 'reset') {
-			record.status = -1;
+			unanswered();
 			req.socket.destroy();
 			return;
 		}
-		if (fault?.kind === 'latency') await delay(fault.delayMs ?? 1000);
+		if (fault?.kind === 'hang') {
+			unanswered();
+			this.hang(req);
+			return;
+		}
+		if (fault?.kind === 'latency') await this.wait(fault.delayMs ?? 1000);
 		if (fault?.kind === 'status') return respond(module.error(fault.status ?? 500, fault.message ?? ''));
 		if (fault?.kind === 'rateLimit') {
 			const now = Date.now();
@@ -145,17 +210,14 @@ export class Sandbox {
 			return respond(module.tooManyRequests(info, now));
 		}
 		if (fault?.kind === 'malformed') {
-			record.status = 200;
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('{"truncated": [');
-			return;
+			return respond({ status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"truncated": [' });
 		}
 
 		const response = await this.dispatch(hosted, method, path, url, req, rawBody, bodyText);
 		if (fault?.kind === 'timeoutAfterHandling') {
 			// The vendor did the work, but the client never hears back: the case idempotent creates must survive.
-			record.status = -1;
-			await delay(fault.delayMs ?? 0);
+			unanswered();
+			await this.wait(fault.delayMs ?? 0);
 			req.socket.destroy();
 			return;
 		}
@@ -176,15 +238,17 @@ export class Sandbox {
 		if (!matched) return module.error(404, `Not found: Resource not found: ${path} (${method})`);
 		if ('methodNotAllowed' in matched) return module.error(405, `The endpoint does not support the provided HTTP method`);
 		const { route, params } = matched;
+		const contentType = req.headers['content-type'];
 		const request: SandboxRequest = {
 			method,
 			path,
 			params,
 			query: url.searchParams,
 			headers: req.headers,
-			body: parseBody(bodyText, req.headers['content-type']),
+			body: parseBody(bodyText, contentType),
 			rawBody,
 			bodyText,
+			malformedJson: isMalformedJson(bodyText, contentType),
 			baseUrl: this.vendorUrl(module.name),
 		};
 		if (!route.public) {
@@ -206,107 +270,11 @@ export class Sandbox {
 		response.headers = { ...module.rateLimitHeaders(info, now), ...(response.headers ?? {}) };
 		return response;
 	}
-
-	private async admin(method: string, parts: string[], query: URLSearchParams, bodyText: string): Promise<SandboxResponse> {
-		const body = parseBody(bodyText, 'application/json') as Record<string, unknown>;
-		const [what, vendor, action] = parts;
-		try {
-			if (method === 'POST' && what === 'reset') {
-				this.reset(typeof body?.vendor === 'string' ? body.vendor : undefined);
-				return { status: 200, body: { reset: true } };
-			}
-			if (method === 'GET' && what === 'state' && vendor) {
-				const hosted = this.hosted(vendor);
-				return { status: 200, body: hosted.module.snapshot(hosted.state) };
-			}
-			if (what === 'faults') {
-				if (method === 'POST') return { status: 201, body: this.faults.add(faultSchema.parse(body)) };
-				if (method === 'DELETE') {
-					this.faults.clear(query.get('vendor') ?? undefined);
-					return { status: 200, body: { cleared: true } };
-				}
-				return { status: 200, body: this.faults.list() };
-			}
-			if (method === 'POST' && what === 'rate-limits') {
-				const limit = rateLimitSchema.parse(body);
-				this.rateLimiter.setLimit(limit.vendor, limit.bucket, limit.limit, limit.windowMs);
-				return { status: 200, body: limit };
-			}
-			if (what === 'requests') {
-				if (method === 'DELETE') this.requests.length = 0;
-				const list = vendor ? this.requests.filter((r) => r.vendor === vendor) : this.requests;
-				return { status: 200, body: list };
-			}
-			if (method === 'GET' && what === 'credentials') {
-				return { status: 200, body: Object.fromEntries(this.vendorNames().map((n) => [n, this.credentials(n)])) };
-			}
-			if (method === 'POST' && what === 'vendor' && vendor && action) {
-				const hosted = this.hosted(vendor);
-				const handler = hosted.module.admin?.[action];
-				if (!handler) return { status: 404, body: { message: `No admin action ${vendor}/${action}` } };
-				return { status: 200, body: await handler(hosted.state, body ?? {}) };
-			}
-		} catch (error) {
-			return { status: 400, body: { message: (error as Error).message } };
-		}
-		return { status: 404, body: { message: `Unknown admin route ${method} /__admin/${parts.join('/')}` } };
-	}
 }
-
-const rateLimitSchema = z.object({
-	vendor: z.string(),
-	/** A route's bucket (its path pattern unless it names one), or `*` for every bucket of the vendor. */
-	bucket: z.string().default('*'),
-	limit: z.number().int().min(1),
-	windowMs: z.number().int().min(1),
-});
 
 function validate(schema: z.ZodTypeAny | undefined, value: unknown): string[] | undefined {
 	if (!schema) return undefined;
 	const result = schema.safeParse(value);
 	if (result.success) return undefined;
 	return result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-}
-
-/** The body's exact bytes; undefined when it is too large. */
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of req) {
-		size += (chunk as Buffer).length;
-		if (size > MAX_BODY_BYTES) return undefined;
-		chunks.push(chunk as Buffer);
-	}
-	return Buffer.concat(chunks);
-}
-
-function parseBody(raw: string, contentType: string | undefined): unknown {
-	if (raw === '') return undefined;
-	if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
-	try {
-		return JSON.parse(raw);
-	} catch {
-		return raw;
-	}
-}
-
-function groupQuery(params: URLSearchParams): Record<string, string[]> {
-	const out: Record<string, string[]> = {};
-	for (const [key, value] of params) (out[key] ??= []).push(value);
-	return out;
-}
-
-function send(res: ServerResponse, response: SandboxResponse): void {
-	const headers: Record<string, string | string[]> = { ...(response.headers ?? {}) };
-	const hasBody = response.body !== undefined && response.status !== 204;
-	if (hasBody && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
-		headers['Content-Type'] = 'application/json';
-	}
-	res.writeHead(response.status, headers);
-	if (!hasBody) {
-		res.end();
-		return;
-	}
-	// Buffers (file downloads) go out byte for byte, strings as UTF-8, anything else as JSON.
-	res.end(Buffer.isBuffer(response.body) || typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
 }

@@ -2,6 +2,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ZodTypeAny } from 'zod';
 
+import type { Clock } from './clock';
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface SandboxRequest {
@@ -17,6 +19,10 @@ export interface SandboxRequest {
 	rawBody: Buffer;
 	/** The body decoded as UTF-8, as `body` was parsed from. */
 	bodyText: string;
+	/** Whether a non-empty body sent as JSON (or without a content type) does not parse; `body` is then the raw text. */
+	malformedJson: boolean;
+	/** Who the credential acts as (a user or client ID), set by the vendor's `authenticate`. */
+	principal?: string;
 	/** Base URL of this vendor on the sandbox, for building `Link` headers. */
 	baseUrl: string;
 }
@@ -51,13 +57,16 @@ export interface RateLimitInfo {
 export interface VendorModule<S = unknown> {
 	/** URL prefix, e.g. `okta` → `http://127.0.0.1:port/okta`. */
 	name: string;
-	createState(): S;
+	/** Fresh seeded state; `clock` is the vendor's clock (the admin API sets it), kept across resets. */
+	createState(clock: Clock): S;
 	routes: Route<S>[];
 	/** Returns an error response when the request is not authenticated the vendor's way. */
 	authenticate(state: S, req: SandboxRequest): SandboxResponse | undefined;
 	/** The vendor's error envelope for a status (validation failures, unknown routes, injected faults). */
 	error(status: number, message: string, details?: string[]): SandboxResponse;
-	/** Headers the vendor sends about its rate limit on every response, and its 429 answer. */
+	/** Headers on every answer of this vendor, 401s, 404s, 429s and injected faults included (e.g. a request ID). */
+	responseHeaders?(): Record<string, string>;
+	/** Headers the vendor sends about its rate limit on every rate-limited response, and its 429 answer. */
 	rateLimitHeaders(info: RateLimitInfo, now: number): Record<string, string>;
 	tooManyRequests(info: RateLimitInfo, now: number): SandboxResponse;
 	/** Default calls per window per bucket. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 import { CREDENTIAL_TYPE_BY_VENDOR } from '../../test/harness/sandbox';
 import type { LoadedType } from './n8n';
@@ -11,6 +11,15 @@ export interface CredentialRecord {
 	type: string;
 	data: Record<string, unknown>;
 }
+
+/**
+ * Credential types whose values no vendor hands out (a shared secret the user makes up): one value per type for the
+ * whole run, so every record of the type, and whatever registers it at the vendor, agree.
+ */
+const GENERATED: Record<string, () => Record<string, unknown>> = {
+	secOpsOktaEventHookApi: () => ({ headerName: 'Authorization', secret: randomBytes(24).toString('hex') }),
+};
+const generated = new Map<string, Record<string, unknown>>();
 
 /** The sandbox vendor whose sample credentials fit a credential type: the test harness's map, else `secOps<Vendor>…`. */
 function vendorOf(type: string, vendors: string[]): string | undefined {
@@ -33,6 +42,11 @@ export function planCredentials(
 	const records = new Map<string, CredentialRecord>();
 	const notes: string[] = [];
 	const dataFor = (type: string): Record<string, unknown> | undefined => {
+		const make = GENERATED[type];
+		if (make) {
+			if (!generated.has(type)) generated.set(type, make());
+			return generated.get(type);
+		}
 		const vendor = vendorOf(type, Object.keys(samples));
 		const loadedType = loaded.find((t) => t.name === type);
 		if (!vendor || !loadedType) return undefined;

@@ -17,6 +17,7 @@ import { Failure, detail, fail, say, step } from './log';
 import { N8n } from './n8n';
 import { buildAndPack, declaredTypes, installIntoN8n, packageJson } from './package';
 import { killAll } from './proc';
+import { pickEventHookWorkflow, proveEventHook } from './event-hook';
 import { prepareRuntime } from './runtime';
 import { SandboxClient } from './sandbox';
 import { fastPollTimes, pickTriggerWorkflow, proveTrigger } from './trigger';
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
 		listProblems('a workflow references something n8n does not have', referenceProblems(workflows, loaded.nodes, loaded.credentials, pkg));
 	});
 
-	await step('import credentials pointing at the sandbox', async () => {
+	const credentials = await step('import credentials pointing at the sandbox', async () => {
 		const { records, notes } = planCredentials(
 			declared.credentials.map((c) => c.name),
 			loaded.credentials,
@@ -87,12 +88,13 @@ async function main(): Promise<void> {
 			workflows,
 		);
 		notes.forEach((note) => detail(note));
-		if (records.length === 0) return;
+		if (records.length === 0) return records;
 		const file = join(runDir, 'credentials.json');
 		writeFileSync(file, JSON.stringify(records, null, 2));
 		const { stdout, stderr } = await instance.cli(['import:credentials', `--input=${file}`]);
 		if (!/Successfully imported/.test(stdout + stderr)) fail(`n8n import:credentials did not confirm:\n${stdout}\n${stderr}`);
 		records.forEach((r) => detail(`${r.type} "${r.name}" (id ${r.id})`));
+		return records;
 	});
 
 	const pollingTypes = declared.nodes.filter((n) => n.polling).map((n) => n.type);
@@ -121,6 +123,28 @@ async function main(): Promise<void> {
 			await instance.start();
 			try {
 				await proveTrigger(instance, client, chosen);
+			} finally {
+				await instance.stop();
+			}
+		});
+	}
+
+	const hookType = `${pkg}.oktaEventHookTrigger`;
+	if (declared.nodes.some((n) => n.type === hookType)) {
+		const found = pickEventHookWorkflow(workflows, hookType);
+		if (!found) fail(`the package declares ${hookType}, but no workflow has one with Register in Okta and a webhookId (see scripts/test-n8n/fixtures/okta-event-hook.json)`);
+		const { workflow, node } = found;
+		const secretRef = node.credentials?.secOpsOktaEventHookApi?.id;
+		const secret = credentials.find((r) => r.id === secretRef)?.data.secret;
+		if (typeof secret !== 'string') fail(`${workflow.label}: node "${node.name}" has no imported Event Hook Secret credential`);
+		await step(`event hook trigger registers itself in Okta on activation and receives a delivery (${workflow.label})`, async () => {
+			// Only this workflow is active: the polling scenario's workflow would keep polling the sandbox otherwise.
+			await instance.cli(['unpublish:workflow', '--all']);
+			await instance.cli(['publish:workflow', `--id=${workflow.id}`]);
+			await client.reset();
+			await instance.start();
+			try {
+				await proveEventHook(instance, client, workflow, node, secret);
 			} finally {
 				await instance.stop();
 			}

@@ -31,6 +31,8 @@ export interface ExecutionSummary {
 	workflowId: string;
 }
 
+const OWNER = { email: 'owner@secops.test', password: 'Secops-test-1' };
+
 /** One throwaway n8n instance (its own N8N_USER_FOLDER, database and key) on the cached runtime. */
 export class N8n {
 	readonly n8nFolder: string;
@@ -94,6 +96,11 @@ export class N8n {
 		fail(`n8n did not become ready within 120 s:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
 	}
 
+	/** The running server's base URL, e.g. `http://127.0.0.1:5678` (its webhooks are below `/webhook/`). */
+	get url(): string {
+		return this.baseUrl;
+	}
+
 	get serverOutput(): string {
 		return this.server?.output ?? '';
 	}
@@ -115,16 +122,21 @@ export class N8n {
 		return { nodes: read('nodes'), credentials: read('credentials') };
 	}
 
-	/** Sets up the instance owner (fresh instance only) and keeps the session cookie for REST calls. */
+	/** Sets up the instance owner on a fresh instance, else logs in as it; keeps the session cookie for REST calls. */
 	async signIn(): Promise<void> {
-		const response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
-			body: JSON.stringify({ email: 'owner@secops.test', firstName: 'Test', lastName: 'Owner', password: 'Secops-test-1' }),
-		});
-		if (!response.ok) fail(`n8n owner setup answered ${response.status}: ${await response.text()}`);
+		const post = async (path: string, body: Record<string, string>) =>
+			await fetch(`${this.baseUrl}/rest/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': this.browserId },
+				body: JSON.stringify(body),
+			});
+		let response = await post('owner/setup', { email: OWNER.email, firstName: 'Test', lastName: 'Owner', password: OWNER.password });
+		if (response.status === 400 && /already setup/i.test(await response.clone().text())) {
+			response = await post('login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		}
+		if (!response.ok) fail(`n8n owner setup or login answered ${response.status}: ${await response.text()}`);
 		const cookie = response.headers.get('set-cookie')?.match(/n8n-auth=[^;]+/)?.[0];
-		if (!cookie) fail('n8n owner setup set no n8n-auth cookie');
+		if (!cookie) fail('n8n owner setup or login set no n8n-auth cookie');
 		this.cookie = cookie;
 	}
 

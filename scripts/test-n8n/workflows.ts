@@ -16,6 +16,8 @@ export interface WorkflowNode {
 	parameters?: Record<string, unknown>;
 	credentials?: Record<string, { id?: string | null; name: string }>;
 	disabled?: boolean;
+	/** Webhook nodes: the first part of their production URL path. */
+	webhookId?: string;
 }
 
 export interface WorkflowJson {

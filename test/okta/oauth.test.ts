@@ -5,6 +5,8 @@ import { startSandboxEngine } from '../harness';
 import { oktaAdmin } from '../../sandbox/vendors/okta/admin';
 import type { OktaState } from '../../sandbox/vendors/okta/state';
 import { OKTA_NODE, byLogin, oktaWorkflow } from './workflow';
+import { SecOpsOktaOAuth2Api } from '../../credentials/SecOpsOktaOAuth2Api.credentials';
+import { newDpopKey } from '../../credentials/SecOpsOktaOAuth2.jwt';
 
 const ALICE = 'alice.anders@acme.example';
 
@@ -126,5 +128,17 @@ describe('Okta OAuth 2.0 service app credential (private_key_jwt, Bearer and DPo
 		const events = await env.engine.poll(workflow, 'Okta Trigger', { mode: 'manual' });
 		expect(events.items.length).toBeGreaterThan(0);
 		expect(env.sandbox.requests.at(-1)).toEqual(expect.objectContaining({ path: '/api/v1/logs', status: 200 }));
+	});
+
+	it('binds the DPoP proof to the full URL when the org URL has a path (credential test requests are relative)', async () => {
+		const credential = new SecOpsOktaOAuth2Api();
+		const options = await credential.authenticate(
+			{ url: 'http://127.0.0.1:4010/okta', accessToken: 'at-1', authScheme: 'DPoP', dpopPrivateKey: newDpopKey() },
+			{ method: 'GET', baseURL: 'http://127.0.0.1:4010/okta', url: '/api/v1/users', qs: { limit: 1 } },
+		);
+		const proof = String((options.headers as IDataObject).DPoP);
+		const claims = JSON.parse(Buffer.from(proof.split('.')[1], 'base64url').toString()) as IDataObject;
+		expect(claims.htu).toBe('http://127.0.0.1:4010/okta/api/v1/users');
+		expect(claims.htm).toBe('GET');
 	});
 });

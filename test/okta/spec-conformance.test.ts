@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { SandboxEngine, WorkflowJson } from '../harness';
-import { startSandboxEngine } from '../harness';
+import { Engine, startSandboxEngine } from '../harness';
 import type { RecordedRequest } from '../../sandbox';
 import { oktaAdmin } from '../../sandbox/vendors/okta/admin';
 import type { OktaState } from '../../sandbox/vendors/okta/state';
@@ -40,7 +40,10 @@ describe("every request the Okta nodes send matches Okta's management API spec",
 				typeVersion: 1,
 				position: [0, 0],
 				parameters: parameters as INodeParameters,
-				credentials: { secOpsOktaApi: { id: 'okta-sandbox', name: 'Okta Sandbox' } },
+				credentials: {
+					secOpsOktaApi: { id: 'okta-sandbox', name: 'Okta Sandbox' },
+					secOpsOktaEventHookApi: { id: 'okta-hook-secret', name: 'Okta Hook Secret' },
+				},
 			},
 		],
 		connections: {},
@@ -82,10 +85,11 @@ describe("every request the Okta nodes send matches Okta's management API spec",
 		await env.engine.poll(poller, 'T', { staticData: first.staticData, persist: 'always' });
 		await env.engine.poll(poller, 'T', { mode: 'manual' });
 
-		const hook = trigger('oktaEventHookTrigger', { register: true, secret: 'x'.repeat(32), headerName: 'Authorization' });
-		const created = await env.engine.webhookLifecycle(hook, 'T', 'create').catch((error: Error) => error);
+		const hook = trigger('oktaEventHookTrigger', { register: true });
+		const hookEngine = new Engine({ ...env.engine.credentials, secOpsOktaEventHookApi: { headerName: 'Authorization', secret: 'x'.repeat(32) } });
+		const created = await hookEngine.webhookLifecycle(hook, 'T', 'create').catch((error: Error) => error);
 		expect(created).toBeInstanceOf(Error); // nobody listens at the default URL, so Okta's verification fails
-		await env.engine.webhookLifecycle(hook, 'T', 'checkExists');
+		await hookEngine.webhookLifecycle(hook, 'T', 'checkExists');
 
 		const requests = env.sandbox.requests.filter((r) => !r.path.startsWith('/oauth2/'));
 		expect(requests.length).toBeGreaterThan(30);

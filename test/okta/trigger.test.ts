@@ -27,6 +27,8 @@ function triggerWorkflow(event: string, options: IDataObject = {}, filter?: stri
 }
 
 const ALICE = 'alice.anders@acme.example';
+/** The trigger's own static data (n8n keys node-level static data by node name). */
+const nodeData = (staticData: IDataObject) => (staticData[`node:${TRIGGER}`] ?? {}) as IDataObject;
 
 describe.each(['onEmit', 'always'] as const)('Okta Trigger over consecutive polls (static data persisted %s)', (persist) => {
 	let env: SandboxEngine;
@@ -145,6 +147,75 @@ describe.each(['onEmit', 'always'] as const)('Okta Trigger over consecutive poll
 		env.sandbox.rateLimiter.reset();
 		const rest = await drain(workflow, first.staticData);
 		expect(rest.uuids).toEqual(uuids.slice(10));
+	});
+
+	/** Okta stops answering: the sandbox holds the request open and never answers it. */
+	const hang = () => env.sandbox.faults.add({ vendor: 'okta', kind: 'hang', path: '^/api/v1/logs$', times: 1 });
+
+	it('ends within its budget when Okta stops answering mid-drain, keeps what it emitted, and loses nothing next poll', async () => {
+		const workflow = triggerWorkflow('failedSignIns', { pageSize: 3 });
+		const data = await activate(workflow);
+		const uuids = append({ count: 9 }).uuids!;
+		// The first page is slow enough to let the second one be the request that never gets an answer.
+		env.sandbox.faults.add({ vendor: 'okta', kind: 'latency', path: '^/api/v1/logs$', delayMs: 300, times: 1 });
+		const started = Date.now();
+		const polling = env.engine.poll(workflow, TRIGGER, { staticData: data, persist, budgetMs: 3000 });
+		await sleep(100);
+		hang();
+		const first = await polling;
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(first.items.map((i) => i.json.uuid)).toEqual(uuids.slice(0, 3));
+		// The cursor is the link after the emitted page: the unanswered page is asked for again.
+		expect(nodeData(first.staticData).nextUrl).toEqual(expect.stringContaining('after='));
+		const rest = await drain(workflow, first.staticData);
+		expect(rest.uuids).toEqual(uuids.slice(3));
+	});
+
+	it('fails within its budget when Okta does not answer the first page, and the next poll reads everything', async () => {
+		const workflow = triggerWorkflow('failedSignIns', { pageSize: 3 });
+		const data = await activate(workflow);
+		const uuids = append({ count: 4 }).uuids!;
+		hang();
+		const started = Date.now();
+		await expect(env.engine.poll(workflow, TRIGGER, { staticData: data, persist, budgetMs: 1500 })).rejects.toThrow(/Okta did not answer|ran out/);
+		expect(Date.now() - started).toBeLessThan(1500);
+		expect((await drain(workflow, data)).uuids).toEqual(uuids);
+	});
+
+	it('follows a changed filter: restarts from its last emitted time instead of a link built for the old filter', async () => {
+		const failedSignIns = triggerWorkflow('failedSignIns', { pageSize: 2, maxEvents: 2 });
+		const data = await activate(failedSignIns);
+		const failures = append({ count: 4 }).uuids!;
+		const first = await env.engine.poll(failedSignIns, TRIGGER, { staticData: data, persist });
+		expect(first.items.map((i) => i.json.uuid)).toEqual(failures.slice(0, 2));
+		const cursor = nodeData(first.staticData);
+		expect(Object.keys(cursor).sort()).toEqual(['config', 'nextUrl', 'seen', 'since']);
+		expect(cursor.config).toMatch(/^[0-9a-f]{12}$/);
+
+		// The stored link carries the failed-sign-ins filter; the workflow now wants every sign-in.
+		const allSignIns = triggerWorkflow('custom', { pageSize: 2 }, 'eventType eq "user.session.start"');
+		const successes = append({ count: 2, result: 'SUCCESS' }).uuids!;
+		const mark = env.sandbox.requests.length;
+		const rest = await drain(allSignIns, first.staticData);
+		expect(rest.uuids).toEqual([...failures.slice(2), ...successes]);
+		const after = env.sandbox.requests.slice(mark);
+		expect(after.map((r) => r.query.filter?.[0])).toEqual(after.map(() => 'eventType eq "user.session.start"'));
+		expect(after[0].query).toEqual(expect.objectContaining({ since: [cursor.since] }));
+		expect(nodeData(rest.staticData).config).not.toEqual(cursor.config);
+	});
+
+	it('follows a changed page size: restarts from its last emitted time with the new limit', async () => {
+		const small = triggerWorkflow('failedSignIns', { pageSize: 2, maxEvents: 2 });
+		const data = await activate(small);
+		const uuids = append({ count: 5 }).uuids!;
+		const first = await env.engine.poll(small, TRIGGER, { staticData: data, persist });
+		expect(first.items).toHaveLength(2);
+		const mark = env.sandbox.requests.length;
+		const rest = await drain(triggerWorkflow('failedSignIns', { pageSize: 10 }), first.staticData);
+		expect(rest.uuids).toEqual(uuids.slice(2));
+		const [restart] = env.sandbox.requests.slice(mark);
+		expect(restart.query).toEqual(expect.objectContaining({ limit: ['10'], since: [nodeData(first.staticData).since] }));
+		expect(restart.query.after).toBeUndefined();
 	});
 
 	it('stops paging within its time budget and resumes the rest next poll', async () => {

@@ -96,6 +96,29 @@ describe('ServiceNow incidents through n8n-core WorkflowExecute', () => {
 		expect(journal(env.sandbox, record.sys_id, 'comments').map((j) => j.value)).toEqual(['We are looking into it']);
 	});
 
+	it('takes the caller and assignee by email or user name and the group by name, as alert data carries them', async () => {
+		const result = await run({
+			operation: 'create',
+			shortDescription: 'Suspicious sign-in',
+			caller: locator('user', 'frank.garcia@acme.example'),
+			assignmentGroup: locator('name', 'Security Operations'),
+			assignedTo: locator('user', 'alice.chen'),
+		});
+		expect(result.error('ServiceNow')).toBeUndefined();
+		expect(result.json('ServiceNow')[0]).toEqual(
+			expect.objectContaining({ caller_id: userId('frank.garcia'), assigned_to_id: userId('alice.chen'), assignment_group_id: groupId('Security Operations') }),
+		);
+	});
+
+	it('names the field when a user or group name matches nothing, and creates nothing', async () => {
+		const before = incidents(env.sandbox).length;
+		const result = await run({ operation: 'create', shortDescription: 'x', caller: locator('user', 'nobody@acme.example') });
+		expect(result.error('ServiceNow')?.message).toBe('Caller "nobody@acme.example" was not found');
+		const group = await run({ operation: 'create', shortDescription: 'x', assignmentGroup: locator('name', 'x^ORactive=false') });
+		expect(group.error('ServiceNow')?.message).toMatch(/^Assignment Group ".*" cannot be used in a ServiceNow query$/);
+		expect(incidents(env.sandbox)).toHaveLength(before);
+	});
+
 	describe('bad input', () => {
 		it('names the item and field for an unknown sys_id and keeps ServiceNow\'s message', async () => {
 			const result = await run({ operation: 'get', incident: locator('id', 'ffffffffffffffffffffffffffffffff') });

@@ -7,6 +7,8 @@ import { groupId } from '../../sandbox/vendors/servicenow/state';
 import { incidents, snState } from './helpers';
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
+/** The trigger's own static data (n8n keys node-level static data by node name). */
+const nodeData = (staticData: IDataObject) => (staticData['node:ServiceNow Trigger'] ?? {}) as IDataObject;
 
 function triggerWorkflow(parameters: IDataObject = {}): WorkflowJson {
 	return {
@@ -150,6 +152,126 @@ describe.each(['onEmit', 'always'] as const)('ServiceNow Trigger over consecutiv
 		seen.push(...out.items.map((i) => `${i.short_description}@${i.sys_updated_on}`));
 		expect(out.items.map((i) => i.short_description).sort()).toEqual(['Arrived mid-drain', firstRead.short_description]);
 		expect(new Set(seen).size).toBe(seen.length);
+	});
+
+	/** sys_ids that sort first or last in the trigger's (timestamp, sys_id) order within one second. */
+	const FIRST_ID = '0'.repeat(31) + '1';
+	const LAST_ID = 'f'.repeat(32);
+	const numbers = (items: IDataObject[]) => items.map((i) => String(i.number)).sort();
+
+	it('follows a changed filter: reads the last emitted second again, emitting what the old filter left there, nothing twice', async () => {
+		const secOps = triggerWorkflow({ filters: { assignmentGroupName: 'Security Operations' } });
+		const data = await activate(secOps);
+		tick();
+		const network = create('Core switch down', { assignment_group: groupId('Network'), sys_id: FIRST_ID });
+		const ours = create('Phishing report', { sys_id: LAST_ID });
+		tick();
+		const first = await poll(secOps, data);
+		expect(numbers(first.items)).toEqual([ours.number]);
+		const cursorState = nodeData(first.staticData);
+		expect(Object.keys(cursorState).sort()).toEqual(['config', 'cursor', 'lastState', 'seen']);
+		expect(cursorState).toEqual(expect.objectContaining({ cursor: { ts: ours.sys_updated_on, id: LAST_ID }, seen: [LAST_ID], config: expect.stringMatching(/^[0-9a-f]{12}$/) }));
+
+		// Every group now: the Network incident of that second was never emitted (the old cursor would skip it).
+		const everyGroup = triggerWorkflow();
+		tick();
+		const later = create('Printer on fire');
+		tick();
+		const next = await poll(everyGroup, first.staticData);
+		expect(numbers(next.items)).toEqual([network.number, later.number].sort());
+		expect(next.items.find((i) => i.number === network.number)?.previous_state).toBeNull();
+		expect(nodeData(next.staticData).config).not.toEqual(cursorState.config);
+		tick();
+		expect((await poll(everyGroup, next.staticData)).items).toEqual([]);
+	});
+
+	it('follows a changed event: created to created-or-updated reads the last emitted second on the other field', async () => {
+		const created = triggerWorkflow({ event: 'created' });
+		const data = await activate(created);
+		tick();
+		const opened = create('Opened while watching creations', { sys_id: LAST_ID });
+		change('INC0010002', { state: '2' }); // an old incident updated in the same second
+		tick();
+		const first = await poll(created, data);
+		expect(numbers(first.items)).toEqual([opened.number]);
+
+		const updated = triggerWorkflow({ event: 'updated' });
+		const next = await poll(updated, first.staticData);
+		// The update is in the cursor's second but sorts before its sys_id: the old cursor would have skipped it.
+		expect(numbers(next.items)).toEqual(['INC0010002']);
+		expect(next.items[0]).toEqual(expect.objectContaining({ event: 'updated', state: '2' }));
+		tick();
+		expect((await poll(updated, next.staticData)).items).toEqual([]);
+	});
+
+	it.each(['ORDERBYDESCnumber', 'priority=1^ORDERBYnumber', 'active=true^orderbydescsys_created_on', 'priority=1^NQpriority=2^ORDERBYpriority'])(
+		'refuses an Encoded Query with its own order (%s) before sending anything',
+		async (query) => {
+			const workflow = triggerWorkflow({ filters: { query } });
+			await expect(env.engine.poll(workflow, 'ServiceNow Trigger', { persist })).rejects.toThrow(
+				expect.objectContaining({ message: 'Encoded Query cannot contain ORDERBY', description: expect.stringContaining('Remove ORDERBY') }),
+			);
+			await expect(env.engine.poll(workflow, 'ServiceNow Trigger', { mode: 'manual' })).rejects.toThrow('Encoded Query cannot contain ORDERBY');
+			expect(env.sandbox.requests).toHaveLength(0);
+		},
+	);
+
+	it.each(['priority=1^NQ', '^NQpriority=1', 'priority=1^NQ^NQpriority=2', 'priority=1^NQ^'])(
+		'refuses an Encoded Query with an empty ^NQ part (%s), which would match every incident',
+		async (query) => {
+			const workflow = triggerWorkflow({ filters: { query } });
+			await expect(env.engine.poll(workflow, 'ServiceNow Trigger', { persist })).rejects.toThrow('Encoded Query has an empty ^NQ part');
+			expect(env.sandbox.requests).toHaveLength(0);
+		},
+	);
+
+	it('applies its cursor and filters to every ^NQ part of an Encoded Query, across page edges', async () => {
+		const workflow = triggerWorkflow({ options: { pageSize: 1 }, filters: { assignmentGroupName: 'Security Operations', query: 'priority=1^NQcategory=network' } });
+		let data = await activate(workflow);
+		tick();
+		const p1 = create('Ransomware on FS-01', { impact: '1', urgency: '1' });
+		const net = create('Firewall rule change', { category: 'network', impact: '3', urgency: '3' });
+		create('Low priority, other category', { impact: '3', urgency: '3', category: 'inquiry' });
+		create('Priority 1 of another group', { impact: '1', urgency: '1', assignment_group: groupId('Network') });
+		tick();
+		let out = await poll(workflow, data);
+		expect(numbers(out.items)).toEqual([p1.number, net.number].sort());
+		data = out.staticData;
+		// Both parts match these old incidents; updated again they are due once more, and only then.
+		tick();
+		change(p1.number, { short_description: 'Ransomware on FS-01 (contained)' });
+		tick();
+		out = await poll(workflow, data);
+		expect(numbers(out.items)).toEqual([p1.number]);
+		tick();
+		expect((await poll(workflow, out.staticData)).items).toEqual([]);
+		const queries = env.sandbox.requests.map((r) => r.query.sysparm_query?.[0] ?? '').filter((q) => q.includes('^NQ'));
+		expect(queries.length).toBeGreaterThan(0);
+		for (const query of queries) {
+			for (const part of query.replace(/\^ORDERBY.*$/, '').split('^NQ')) expect(part).toMatch(/assignment_group\.name=Security Operations\^sys_updated_on[>=]/);
+		}
+	});
+
+	it('ends within its budget when ServiceNow stops answering mid-drain, keeps what it emitted, and loses nothing next poll', async () => {
+		const workflow = triggerWorkflow({ options: { pageSize: 2 } });
+		const data = await activate(workflow);
+		tick();
+		const made = Array.from({ length: 5 }, (_, n) => create(`Unanswered ${n}`));
+		tick();
+		let pages = 0;
+		state().beforeList.push(() => {
+			// After the first page, ServiceNow stops answering: the next request is held open and never answered.
+			if (++pages === 1) env.sandbox.faults.add({ vendor: 'servicenow', method: 'GET', kind: 'hang', times: 1 });
+		});
+		const started = Date.now();
+		const first = await poll(workflow, data, { budgetMs: 3000 });
+		expect(Date.now() - started).toBeLessThan(3000);
+		expect(first.items).toHaveLength(2);
+		const last = first.items[1];
+		expect(nodeData(first.staticData).cursor).toEqual({ ts: last.sys_updated_on, id: last.sys_id });
+		const rest = await poll(workflow, first.staticData);
+		expect(numbers([...first.items, ...rest.items])).toEqual(numbers(made as unknown as IDataObject[]));
+		expect((await poll(workflow, rest.staticData)).items).toEqual([]);
 	});
 
 	it('rides out a 429 in the middle of a drain', async () => {

@@ -1,18 +1,10 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import { authenticationSelector } from '../../shared/authentication';
 
-/** The two Okta credentials; which one applies follows the Authentication parameter. */
-export const oktaCredentials: INodeCredentialDescription[] = [
-	{ name: 'secOpsOktaApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-	{ name: 'secOpsOktaOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-];
+/** The two Okta credentials, shared by the node and both triggers. */
+export const oktaAuth = authenticationSelector([
+	{ name: 'API Token', value: 'apiToken', credentialType: 'secOpsOktaApi' },
+	{ name: 'OAuth2 Service App', value: 'oAuth2', credentialType: 'secOpsOktaOAuth2Api' },
+]);
 
-export const oktaAuthentication: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'API Token', value: 'apiToken' },
-		{ name: 'OAuth2 Service App', value: 'oAuth2' },
-	],
-	default: 'apiToken',
-};
+export const oktaCredentials = oktaAuth.credentials;
+export const oktaAuthentication = oktaAuth.property;

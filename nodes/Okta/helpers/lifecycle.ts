@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { runContainment } from '../../shared/containment';
 import type { Confirmation } from '../../shared/types';
 import { oktaApiRequest, oktaDryRun, oktaErrorCode } from '../transport';
 import { userPathSegment } from './user';
@@ -35,7 +35,6 @@ async function readUser(this: IExecuteFunctions, user: string, itemIndex: number
 export async function runUserAction(this: IExecuteFunctions, itemIndex: number, action: LifecycleAction): Promise<IDataObject> {
 	const user = userPathSegment.call(this, itemIndex);
 	const call = { method: action.method ?? 'POST', path: `/api/v1/users/${user}/${action.path}`, qs: action.qs, itemIndex } as const;
-	if (this.getNodeParameter('dryRun', itemIndex, false)) return await oktaDryRun.call(this, call);
 	const subject = decodeURIComponent(user);
 	const repeat = action.repeat;
 	const confirm =
@@ -45,23 +44,27 @@ export async function runUserAction(this: IExecuteFunctions, itemIndex: number, 
 					return repeat.statuses.includes(String(current.status)) ? { landed: true, body: current } : { landed: false };
 				}
 			: undefined;
-	try {
-		const response = await oktaApiRequest.call(this, { ...call, idempotent: repeat === 'safe' ? true : undefined, confirm });
-		const body = response.body && typeof response.body === 'object' && !Array.isArray(response.body) ? response.body : {};
-		if (response.confirmed) return { outcome: action.outcome, user: subject, userId: body.id, status: body.status };
-		// Lifecycle calls answer `{}`: the status the action leaves the user in tells the analyst where they stand.
-		const status = repeat && repeat !== 'safe' && repeat.statuses.length === 1 ? { status: repeat.statuses[0] } : {};
-		return { outcome: action.outcome, user: subject, ...status, ...body };
-	} catch (error) {
-		const already = action.already;
-		// Errors from our transport are NodeApiErrors already; re-wrapping hands back the same error.
-		const apiError = new NodeApiError(this.getNode(), error as JsonObject);
-		if (!already || !already.codes.includes(oktaErrorCode(error) ?? '')) throw apiError;
-		const current = await readUser.call(this, user, itemIndex);
-		if (!already.statuses.includes(String(current.status))) {
-			apiError.message = `${apiError.message.replace(/\.$/, '')} (the user's status is ${String(current.status)})`;
-			throw apiError;
-		}
-		return { outcome: already.outcome, user: subject, userId: current.id, status: current.status };
-	}
+	const already = action.already;
+	return await runContainment.call(this, itemIndex, {
+		preview: async () => await oktaDryRun.call(this, call),
+		act: async () => {
+			const response = await oktaApiRequest.call(this, { ...call, idempotent: repeat === 'safe' ? true : undefined, confirm });
+			const body = response.body && typeof response.body === 'object' && !Array.isArray(response.body) ? response.body : {};
+			if (response.confirmed) return { outcome: action.outcome, user: subject, userId: body.id, status: body.status };
+			// Lifecycle calls answer `{}`: the status the action leaves the user in tells the analyst where they stand.
+			const status = repeat && repeat !== 'safe' && repeat.statuses.length === 1 ? { status: repeat.statuses[0] } : {};
+			return { outcome: action.outcome, user: subject, ...status, ...body };
+		},
+		whenRefused: already
+			? async (error) => {
+					if (!already.codes.includes(oktaErrorCode(error) ?? '')) return undefined;
+					const current = await readUser.call(this, user, itemIndex);
+					if (already.statuses.includes(String(current.status))) {
+						return { outcome: already.outcome, user: subject, userId: current.id, status: current.status };
+					}
+					error.message = `${error.message.replace(/\.$/, '')} (the user's status is ${String(current.status)})`;
+					return undefined;
+				}
+			: undefined,
+	});
 }

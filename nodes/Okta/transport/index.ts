@@ -1,11 +1,12 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { dryRunResult } from '../../shared/dryRun';
+import { oktaAuth } from '../descriptions/auth.description';
 import { collectPages, parseLinkHeader } from '../../shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
-import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
-import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from '../../shared/types';
+import { vendorClient } from '../../shared/client';
+import type { VendorCall } from '../../shared/client';
+import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
 
 export const oktaVendor: VendorProfile = {
 	name: 'Okta',
@@ -33,46 +34,13 @@ export const oktaVendor: VendorProfile = {
 	},
 };
 
-/** Which credential the node uses; read raw because the parameter is a fixed option, never an expression. */
-export function oktaCredentialType(ctx: ApiContext): string {
-	return ctx.getNode().parameters.authentication === 'oAuth2' ? 'secOpsOktaOAuth2Api' : 'secOpsOktaApi';
-}
+export const oktaClient = vendorClient(oktaVendor, oktaAuth, { name: 'url', label: 'Org URL', example: 'https://acme.okta.com' });
 
-export async function oktaOrgUrl(ctx: ApiContext): Promise<string> {
-	return await credentialBaseUrl(ctx, oktaCredentialType(ctx), {
-		name: 'url',
-		label: 'Org URL',
-		vendor: 'Okta',
-		example: 'https://acme.okta.com',
-	});
-}
-
-export interface OktaCall {
-	method: IHttpRequestMethods;
-	/** Path below the org URL, with every dynamic segment already encoded. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject;
-	/** See `VendorRequest`: a write that is safe to repeat, or how to tell whether a lost write landed. */
-	idempotent?: boolean;
-	confirm?: VendorRequest['confirm'];
-	deadline?: number;
-	itemIndex?: number;
-}
+export type OktaCall = VendorCall;
 
 /** One Okta call; the body is an object, or an array the caller casts (list endpoints). */
 export async function oktaApiRequest(this: ApiContext, call: OktaCall): Promise<VendorResponse<IDataObject>> {
-	const base = await oktaOrgUrl(this);
-	return await vendorRequest.call(this, oktaVendor, oktaCredentialType(this), {
-		method: call.method,
-		url: `${base}${call.path}`,
-		qs: call.qs,
-		body: call.body,
-		idempotent: call.idempotent,
-		confirm: call.confirm,
-		deadline: call.deadline,
-		itemIndex: call.itemIndex,
-	}) as VendorResponse<IDataObject>;
+	return await oktaClient.request(this, call);
 }
 
 /**
@@ -86,21 +54,13 @@ export async function oktaApiRequestAllItems(
 	limit?: number,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	const base = await oktaOrgUrl(this);
-	const origin = new URL(base).origin;
-	const credentialType = oktaCredentialType(this);
 	return await collectPages<IDataObject, string>(
 		async (nextUrl) => {
-			const url = nextUrl ?? `${base}${path}`;
-			const response = await vendorRequest.call(this, oktaVendor, credentialType, {
-				method: 'GET',
-				url,
-				qs: nextUrl ? undefined : qs,
-				itemIndex,
-			});
-			const next = parseLinkHeader(response.headers).next;
-			const items = Array.isArray(response.body) ? (response.body as IDataObject[]) : [];
-			return { items, next: next && new URL(next).origin === origin ? next : undefined };
+			const response = nextUrl
+				? await oktaClient.followLink(this, nextUrl, { itemIndex })
+				: await oktaApiRequest.call(this, { method: 'GET', path, qs, itemIndex });
+			const items = Array.isArray(response?.body) ? (response.body as unknown as IDataObject[]) : [];
+			return { items, next: response ? parseLinkHeader(response.headers).next : undefined };
 		},
 		{ limit },
 	);
@@ -108,8 +68,7 @@ export async function oktaApiRequestAllItems(
 
 /** What `call` would send, for Dry Run: nothing leaves n8n. */
 export async function oktaDryRun(this: ApiContext, call: OktaCall): Promise<IDataObject> {
-	const base = await oktaOrgUrl(this);
-	return dryRunResult({ method: call.method, url: `${base}${call.path}`, qs: call.qs, body: call.body });
+	return await oktaClient.dryRun(this, call);
 }
 
 /** Okta's own error code (`E0000038`…) from an error our transport raised, if it carries one. */
@@ -123,17 +82,11 @@ export function oktaErrorCode(error: unknown): string | undefined {
  * so a stored or tampered link can never send the credential elsewhere.
  */
 export async function oktaGetLink(this: ApiContext, url: string, deadline?: number): Promise<VendorResponse<IDataObject>> {
-	const base = await oktaOrgUrl(this);
-	let target: URL;
-	try {
-		target = new URL(url);
-	} catch {
-		throw new NodeOperationError(this.getNode(), `The stored Okta cursor "${url.slice(0, 80)}" is not a URL`);
-	}
-	if (target.origin !== new URL(base).origin) {
-		throw new NodeOperationError(this.getNode(), `The stored Okta cursor points outside the org (${target.origin})`, {
+	const response = await oktaClient.followLink(this, url, { deadline });
+	if (!response) {
+		throw new NodeOperationError(this.getNode(), `The stored Okta cursor "${url.slice(0, 80)}" is not a URL of the org`, {
 			description: 'The credential now points at another org; the trigger restarts from its last published time.',
 		});
 	}
-	return (await vendorRequest.call(this, oktaVendor, oktaCredentialType(this), { method: 'GET', url, deadline })) as VendorResponse<IDataObject>;
+	return response;
 }

@@ -1,18 +1,10 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import { authenticationSelector } from '../../shared/authentication';
 
-/** The two ServiceNow credentials; which one applies follows the Authentication parameter. */
-export const serviceNowCredentials: INodeCredentialDescription[] = [
-	{ name: 'secOpsServiceNowApi', required: true, displayOptions: { show: { authentication: ['basicAuth'] } } },
-	{ name: 'secOpsServiceNowOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-];
+/** The two ServiceNow credentials, shared by the node and the trigger. */
+export const serviceNowAuth = authenticationSelector([
+	{ name: 'Basic Auth', value: 'basicAuth', credentialType: 'secOpsServiceNowApi' },
+	{ name: 'OAuth2', value: 'oAuth2', credentialType: 'secOpsServiceNowOAuth2Api' },
+]);
 
-export const serviceNowAuthentication: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'Basic Auth', value: 'basicAuth' },
-		{ name: 'OAuth2', value: 'oAuth2' },
-	],
-	default: 'basicAuth',
-};
+export const serviceNowCredentials = serviceNowAuth.credentials;
+export const serviceNowAuthentication = serviceNowAuth.property;

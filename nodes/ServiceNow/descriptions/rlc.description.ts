@@ -1,76 +1,57 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceLocator } from '../../shared/descriptions';
 
-const SYS_ID_MODE = {
+const SYS_ID = {
 	displayName: 'By Sys ID',
-	name: 'id',
-	type: 'string' as const,
 	placeholder: 'e.g. 46d44a23a9fe19810012d100cca80666',
-	validation: [
-		{
-			type: 'regex' as const,
-			properties: { regex: '^[0-9a-f]{32}$', errorMessage: 'A sys_id has 32 lowercase hexadecimal characters' },
-		},
-	],
+	regex: '^[0-9a-f]{32}$',
+	errorMessage: 'A sys_id has 32 lowercase hexadecimal characters',
 };
 
-function referenceLocator(
-	displayName: string,
-	name: string,
-	searchListMethod: string,
-	description: string,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			SYS_ID_MODE,
-		],
-	};
-}
+/** Alert data names people by email or user name and groups by name: those modes are looked up to a sys_id. */
+const USER_MODE = {
+	displayName: 'By User Name or Email',
+	name: 'user',
+	type: 'string' as const,
+	placeholder: 'e.g. alice.chen or alice.chen@acme.example',
+};
+const GROUP_MODE = { displayName: 'By Name', name: 'name', type: 'string' as const, placeholder: 'e.g. Security Operations' };
 
 /** The user who reported the incident (`caller_id`). Empty leaves it unset. */
-export const callerRLC = referenceLocator('Caller', 'caller', 'searchUsers', 'The user who reported the incident');
+export const callerRLC = resourceLocator({
+	displayName: 'Caller',
+	name: 'caller',
+	searchListMethod: 'searchUsers',
+	description: 'The user who reported the incident',
+	modes: [USER_MODE],
+	id: SYS_ID,
+});
 
 /** The group that works the incident (`assignment_group`), e.g. Security Operations. */
-export const assignmentGroupRLC = referenceLocator(
-	'Assignment Group',
-	'assignmentGroup',
-	'searchGroups',
-	'The group that works the incident, e.g. Security Operations',
-);
+export const assignmentGroupRLC = resourceLocator({
+	displayName: 'Assignment Group',
+	name: 'assignmentGroup',
+	searchListMethod: 'searchGroups',
+	description: 'The group that works the incident, e.g. Security Operations',
+	modes: [GROUP_MODE],
+	id: SYS_ID,
+});
 
 /** The analyst working the incident (`assigned_to`). */
-export const assignedToRLC = referenceLocator('Assigned To', 'assignedTo', 'searchUsers', 'The analyst working the incident');
+export const assignedToRLC = resourceLocator({
+	displayName: 'Assigned To',
+	name: 'assignedTo',
+	searchListMethod: 'searchUsers',
+	description: 'The analyst working the incident',
+	modes: [USER_MODE],
+	id: SYS_ID,
+});
 
 /** One incident: picked from open incidents, or given by number or sys_id. */
-export const incidentRLC: INodeProperties = {
+export const incidentRLC = resourceLocator({
 	displayName: 'Incident',
 	name: 'incident',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
+	searchListMethod: 'searchIncidents',
 	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchIncidents', searchable: true },
-		},
-		{
-			displayName: 'By Number',
-			name: 'number',
-			type: 'string',
-			placeholder: 'e.g. INC0010001',
-		},
-		SYS_ID_MODE,
-	],
-};
+	modes: [{ displayName: 'By Number', name: 'number', type: 'string', placeholder: 'e.g. INC0010001' }],
+	id: SYS_ID,
+});

@@ -10,17 +10,59 @@ import { queryValue } from './query';
 const SYS_ID = /^[0-9a-f]{32}$/;
 const NUMBER = /^[A-Z]{2,8}[0-9]{4,12}$/;
 
-/** Reads an optional reference resource locator (caller, group, assignee) as a sys_id, or undefined when empty. */
-export function referenceValue(this: IExecuteFunctions, name: string, label: string, itemIndex: number): string | undefined {
-	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+/** How a reference locator's by-name mode is looked up: the table and the columns that may hold the name. */
+const NAMED_REFERENCES: Record<string, { table: string; columns: string[]; what: string }> = {
+	user: { table: 'sys_user', columns: ['user_name', 'email'], what: 'user with that user name or email' },
+	name: { table: 'sys_user_group', columns: ['name'], what: 'group with that name' },
+};
+
+/**
+ * Reads an optional reference resource locator (caller, group, assignee) as a sys_id, or undefined when empty. A
+ * user name, email or group name is looked up, and must name exactly one active record.
+ */
+export async function referenceValue(this: IExecuteFunctions, name: string, label: string, itemIndex: number): Promise<string | undefined> {
+	const locator = this.getNodeParameter(name, itemIndex, { mode: 'list', value: '' }) as { mode?: string; value?: unknown };
+	const value = String(locator?.value ?? '').trim();
 	if (value === '') return undefined;
+	const named = NAMED_REFERENCES[locator.mode ?? ''];
+	if (named) return await lookUpReference.call(this, named, value, label, itemIndex);
 	if (!SYS_ID.test(value)) {
 		throw new NodeOperationError(this.getNode(), `${label} "${printable(value)}" is not a sys_id`, {
 			itemIndex,
-			description: `${label} takes a 32-character sys_id, e.g. 46d44a23a9fe19810012d100cca80666. Pick it from the list instead.`,
+			description: `${label} takes a 32-character sys_id, e.g. 46d44a23a9fe19810012d100cca80666. Pick it from the list, or use the by-name mode.`,
 		});
 	}
 	return value;
+}
+
+async function lookUpReference(
+	this: IExecuteFunctions,
+	named: { table: string; columns: string[]; what: string },
+	value: string,
+	label: string,
+	itemIndex: number,
+): Promise<string> {
+	const text = queryValue(this.getNode(), value, label, itemIndex, 100);
+	const response = await serviceNowApiRequest.call(this, {
+		method: 'GET',
+		path: `/api/now/table/${named.table}`,
+		qs: {
+			sysparm_query: `active=true^${named.columns.map((column) => `${column}=${text}`).join('^OR')}`,
+			sysparm_fields: 'sys_id',
+			sysparm_limit: 2,
+		},
+		itemIndex,
+	});
+	const found = resultOf<IDataObject[]>(response);
+	if (found.length !== 1) {
+		throw new NodeOperationError(this.getNode(), `${label} "${printable(value)}" ${found.length ? 'names more than one record' : 'was not found'}`, {
+			itemIndex,
+			description: found.length
+				? `More than one active ${named.what} exists: give the sys_id instead.`
+				: `No active ${named.what} exists in ServiceNow, or an ACL hides it. Check the value, or pick from the list.`,
+		});
+	}
+	return String(found[0].sys_id);
 }
 
 /** Checks a sys_id from a parameter or alert data and returns it as a path segment. */
@@ -71,8 +113,8 @@ export async function incidentSysId(this: IExecuteFunctions, itemIndex: number):
 	return String(found.sys_id);
 }
 
-/** The request body for Create/Update from the reference locators and the fields collection; codes validated. */
-export function incidentBody(this: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+/** The request body for Create/Update from the reference locators and the fields collection; codes validated, names looked up. */
+export async function incidentBody(this: IExecuteFunctions, itemIndex: number, fields: IDataObject): Promise<IDataObject> {
 	const node = this.getNode();
 	const body: IDataObject = {};
 	const text: Record<string, string> = {
@@ -103,7 +145,7 @@ export function incidentBody(this: IExecuteFunctions, itemIndex: number, fields:
 		['assignedTo', 'assigned_to', 'Assigned To'],
 	];
 	for (const [param, column, label] of references) {
-		const value = referenceValue.call(this, param, label, itemIndex);
+		const value = await referenceValue.call(this, param, label, itemIndex);
 		if (value) body[column] = value;
 	}
 	return body;

@@ -1,9 +1,11 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { collectPages, nextOffset } from '../../shared/paging';
+import { serviceNowAuth } from '../descriptions/auth.description';
 import { header, resetHeaderMs, retryAfterHeaderMs } from '../../shared/rateLimit';
-import { credentialBaseUrl, vendorRequest } from '../../shared/transport';
-import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from '../../shared/types';
+import { vendorClient } from '../../shared/client';
+import type { VendorCall } from '../../shared/client';
+import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
 
 export const serviceNowVendor: VendorProfile = {
 	name: 'ServiceNow',
@@ -33,48 +35,16 @@ export const serviceNowVendor: VendorProfile = {
 	},
 };
 
-/** Which credential the node uses; read raw because the parameter is a fixed option, never an expression. */
-export function serviceNowCredentialType(ctx: ApiContext): string {
-	const kind = ctx.getNode().parameters.authentication === 'oAuth2' ? 'OAuth2' : '';
-	return `secOpsServiceNow${kind}Api`;
-}
+export const serviceNowClient = vendorClient(serviceNowVendor, serviceNowAuth, {
+	name: 'instanceUrl',
+	label: 'Instance URL',
+	example: 'https://acme.service-now.com',
+});
 
-export async function serviceNowInstanceUrl(ctx: ApiContext): Promise<string> {
-	return await credentialBaseUrl(ctx, serviceNowCredentialType(ctx), {
-		name: 'instanceUrl',
-		label: 'Instance URL',
-		vendor: 'ServiceNow',
-		example: 'https://acme.service-now.com',
-	});
-}
-
-export interface ServiceNowCall {
-	method: IHttpRequestMethods;
-	/** Path below the instance URL, every dynamic segment already encoded with `pathSegment`. */
-	path: string;
-	qs?: IDataObject;
-	body?: IDataObject | Buffer;
-	headers?: IDataObject;
-	idempotent?: boolean;
-	/** See `VendorRequest`: how to tell whether a lost write landed. */
-	confirm?: VendorRequest['confirm'];
-	deadline?: number;
-	itemIndex?: number;
-}
+export type ServiceNowCall = VendorCall;
 
 export async function serviceNowApiRequest(this: ApiContext, call: ServiceNowCall): Promise<VendorResponse<IDataObject>> {
-	const base = await serviceNowInstanceUrl(this);
-	return (await vendorRequest.call(this, serviceNowVendor, serviceNowCredentialType(this), {
-		method: call.method,
-		url: `${base}${call.path}`,
-		qs: call.qs,
-		body: call.body,
-		headers: call.headers,
-		idempotent: call.idempotent,
-		confirm: call.confirm,
-		deadline: call.deadline,
-		itemIndex: call.itemIndex,
-	})) as VendorResponse<IDataObject>;
+	return await serviceNowClient.request(this, call);
 }
 
 /** The `result` of a Table/Attachment API answer (an object for one record, an array for lists). */

@@ -67,7 +67,7 @@ export const oktaAdmin: Record<string, (state: OktaState, body: Record<string, u
 		}
 		if (input.kind === 'lockout') {
 			user.status = 'LOCKED_OUT';
-			user.statusChanged = new Date().toISOString();
+			user.statusChanged = state.clock.iso();
 			events.push(buildEvent(state.logs, { eventType: 'user.account.lock', displayMessage: 'Max sign in attempts exceeded', actor: userActor(user), target: user, result: 'FAILURE', reason: 'LOCKED_OUT', severity: 'WARN', ...foreign }));
 		}
 		if (input.kind === 'threat') {
@@ -80,7 +80,7 @@ export const oktaAdmin: Record<string, (state: OktaState, body: Record<string, u
 	/** N more System Log events, e.g. `{"count": 20000}` for the bench or `{"count": 2, "published": "…"}` for ties. */
 	appendLogEvents(state, body) {
 		const input = appendBody.parse(body);
-		const published = input.published ?? new Date(Date.now() - input.publishedOffsetMs).toISOString();
+		const published = input.published ?? new Date(state.clock.now() - input.publishedOffsetMs).toISOString();
 		const events: LogEvent[] = [];
 		for (let i = 0; i < input.count; i++) {
 			const user = userFor(state, input.login, i);
@@ -92,9 +92,7 @@ export const oktaAdmin: Record<string, (state: OktaState, body: Record<string, u
 
 	/** Every issued OAuth token stops working (the next call answers 401), as when Okta's one hour is up. */
 	expireOAuthTokens(state) {
-		const count = state.oauth.tokens.size;
-		for (const token of state.oauth.tokens.values()) token.expiresAt = 0;
-		return { expired: count };
+		return { expired: state.oauth.tokens.expireAll() };
 	},
 
 	/** Sends the last `count` System Log events to every active, verified event hook subscribed to their types. */

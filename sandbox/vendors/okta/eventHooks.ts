@@ -25,7 +25,6 @@ const createHookBody = z
 		}),
 	})
 	.passthrough();
-const noQuery = z.object({}).strict();
 
 function hookTarget(hook: EventHook) {
 	return [{ id: hook.id, type: 'EventHook', alternateId: hook.channel.config.uri, displayName: hook.name }];
@@ -73,7 +72,7 @@ export async function deliverToHooks(state: OktaState, baseUrl: string, events: 
 			source: `${baseUrl}/api/v1/eventHooks/${hook.id}`,
 			eventId: randomUUID(),
 			data: { events: batch },
-			eventTime: new Date().toISOString(),
+			eventTime: state.clock.iso(),
 			contentType: 'application/json',
 		};
 		let status = 0;
@@ -102,21 +101,19 @@ export const eventHookRoutes: Route<OktaState>[] = [
 		method: 'GET',
 		path: '/api/v1/eventHooks',
 		bucket: '/api/v1/eventHooks',
-		query: noQuery,
 		handle: (state) => ({ status: 200, body: state.eventHooks.map(publicHook) }),
 	},
 	{
 		method: 'POST',
 		path: '/api/v1/eventHooks',
 		bucket: '/api/v1/eventHooks',
-		query: noQuery,
 		body: createHookBody,
 		handle(state, req) {
 			const input = req.body as z.infer<typeof createHookBody>;
 			if (state.eventHooks.filter((h) => h.status === 'ACTIVE').length >= 25) {
 				return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action', ['An org may have at most 25 active event hooks.']);
 			}
-			const now = new Date().toISOString();
+			const now = state.clock.iso();
 			const hook: EventHook = {
 				id: oktaId('who', state.eventHooks.length + 1 + state.logs.counter),
 				name: input.name,
@@ -136,7 +133,6 @@ export const eventHookRoutes: Route<OktaState>[] = [
 		method: 'GET',
 		path: '/api/v1/eventHooks/:eventHookId',
 		bucket: '/api/v1/eventHooks',
-		query: noQuery,
 		handle(state, req) {
 			const hook = state.eventHooks.find((h) => h.id === req.params.eventHookId);
 			return hook ? { status: 200, body: publicHook(hook) } : notFound(req.params.eventHookId, 'EventHook');
@@ -146,7 +142,6 @@ export const eventHookRoutes: Route<OktaState>[] = [
 		method: 'DELETE',
 		path: '/api/v1/eventHooks/:eventHookId',
 		bucket: '/api/v1/eventHooks',
-		query: noQuery,
 		handle(state, req) {
 			const hook = state.eventHooks.find((h) => h.id === req.params.eventHookId);
 			if (!hook) return notFound(req.params.eventHookId, 'EventHook');
@@ -161,12 +156,11 @@ export const eventHookRoutes: Route<OktaState>[] = [
 			method: 'POST',
 			path: `/api/v1/eventHooks/:eventHookId/lifecycle/${action}`,
 			bucket: '/api/v1/eventHooks',
-			query: noQuery,
 			handle(state, req) {
 				const hook = state.eventHooks.find((h) => h.id === req.params.eventHookId);
 				if (!hook) return notFound(req.params.eventHookId, 'EventHook');
 				hook.status = action === 'activate' ? 'ACTIVE' : 'INACTIVE';
-				hook.lastUpdated = new Date().toISOString();
+				hook.lastUpdated = state.clock.iso();
 				logAction(state.logs, `event_hook.${action}d`, `Event hook ${action}d`, hookTarget(hook));
 				return { status: 200, body: publicHook(hook) };
 			},
@@ -176,7 +170,6 @@ export const eventHookRoutes: Route<OktaState>[] = [
 		method: 'POST',
 		path: '/api/v1/eventHooks/:eventHookId/lifecycle/verify',
 		bucket: '/api/v1/eventHooks',
-		query: noQuery,
 		async handle(state, req) {
 			const hook = state.eventHooks.find((h) => h.id === req.params.eventHookId);
 			if (!hook) return notFound(req.params.eventHookId, 'EventHook');
@@ -186,7 +179,7 @@ export const eventHookRoutes: Route<OktaState>[] = [
 				return oktaError(400, 'E0000001', 'Api validation failed: Verification of event hook failed.', [failure]);
 			}
 			hook.verificationStatus = 'VERIFIED';
-			hook.lastUpdated = new Date().toISOString();
+			hook.lastUpdated = state.clock.iso();
 			logAction(state.logs, 'event_hook.verified', 'Event hook verified', hookTarget(hook));
 			return { status: 200, body: publicHook(hook) };
 		},

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { authorizationCredential } from '../../framework/auth';
 import type { VendorModule } from '../../framework/types';
 import { oktaAdmin } from './admin';
 import { oktaError, oktaErrorForStatus } from './errors';
@@ -18,28 +19,35 @@ export const okta: VendorModule<OktaState> = {
 	createState: createOktaState,
 	routes: [...userRoutes, ...lifecycleRoutes, ...sessionRoutes, ...groupRoutes, ...logRoutes, ...eventHookRoutes, ...oauthRoutes],
 	authenticate(state, req) {
-		const auth = req.headers.authorization ?? '';
-		const [scheme, token] = auth.split(' ');
-		if (scheme === 'SSWS' && state.apiTokens.has(token)) return undefined;
-		if ((scheme === 'Bearer' || scheme === 'DPoP') && token) return authenticateOAuth(state, req, scheme, token);
+		const admin = state.apiTokens.get(authorizationCredential(req, 'SSWS') ?? '');
+		if (admin) {
+			// An API token acts as the admin who created it.
+			req.principal = admin;
+			return undefined;
+		}
+		for (const scheme of ['Bearer', 'DPoP'] as const) {
+			const token = authorizationCredential(req, scheme);
+			if (token) return authenticateOAuth(state, req, scheme, token);
+		}
 		return oktaError(401, 'E0000011', 'Invalid token provided');
 	},
 	error: oktaErrorForStatus,
-	// Okta sends the three headers on every response and never `Retry-After`.
-	rateLimitHeaders: (info) => ({
+	// Every answer, errors and 429s included, names the request for Okta support.
+	responseHeaders: () => ({ 'X-Okta-Request-Id': randomUUID().replace(/-/g, '').slice(0, 24) }),
+	// Okta sends the three headers on every response and never `Retry-After`; rate limits run on wall time.
+	rateLimitHeaders: (info, now) => ({
 		'X-Rate-Limit-Limit': String(info.limit),
 		'X-Rate-Limit-Remaining': String(info.remaining),
 		'X-Rate-Limit-Reset': String(info.resetAt),
-		'X-Okta-Request-Id': randomUUID().replace(/-/g, '').slice(0, 24),
-		Date: new Date().toUTCString(),
+		Date: new Date(now).toUTCString(),
 	}),
-	tooManyRequests(info) {
+	tooManyRequests(info, now) {
 		const response = oktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
 		response.headers = {
 			'X-Rate-Limit-Limit': String(info.limit),
 			'X-Rate-Limit-Remaining': '0',
 			'X-Rate-Limit-Reset': String(info.resetAt),
-			Date: new Date().toUTCString(),
+			Date: new Date(now).toUTCString(),
 		};
 		return response;
 	},

@@ -6,11 +6,11 @@ import { logAction } from './logStore';
 import { findUser } from './state';
 import type { OktaState, OktaUser, UserStatus } from './state';
 
+// The parameters the spec declares, checked; others are ignored, as Okta ignores them.
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-const sendEmailQuery = z.object({ sendEmail: bool.optional() }).strict();
-const resetPasswordQuery = z.object({ sendEmail: bool, revokeSessions: bool.optional() }).strict();
-const revokeSessionsQuery = z.object({ revokeSessions: bool.optional() }).strict();
-const noQuery = z.object({}).strict();
+const sendEmailQuery = z.object({ sendEmail: bool.optional() });
+const resetPasswordQuery = z.object({ sendEmail: bool, revokeSessions: bool.optional() });
+const revokeSessionsQuery = z.object({ revokeSessions: bool.optional() });
 
 interface Transition {
 	action: string;
@@ -19,7 +19,7 @@ interface Transition {
 	to?: UserStatus;
 	eventType: string;
 	displayMessage: string;
-	query: z.ZodTypeAny;
+	query?: z.ZodTypeAny;
 	/** A disallowed call's error; Okta answers E0000038 except for activating an active user. */
 	refused?: (user: OktaUser) => SandboxResponse;
 	respond?: (state: OktaState, user: OktaUser, req: SandboxRequest) => unknown;
@@ -58,9 +58,9 @@ const TRANSITIONS: Transition[] = [
 			return undefined;
 		},
 	},
-	{ action: 'suspend', from: ['ACTIVE'], to: 'SUSPENDED', eventType: 'user.lifecycle.suspend', displayMessage: 'Suspend Okta user', query: noQuery, respond: (state, user) => revokeSessions(state, user) },
-	{ action: 'unsuspend', from: ['SUSPENDED'], to: 'ACTIVE', eventType: 'user.lifecycle.unsuspend', displayMessage: 'Unsuspend Okta user', query: noQuery },
-	{ action: 'unlock', from: ['LOCKED_OUT'], to: 'ACTIVE', eventType: 'user.account.unlock', displayMessage: 'Unlock user account', query: noQuery },
+	{ action: 'suspend', from: ['ACTIVE'], to: 'SUSPENDED', eventType: 'user.lifecycle.suspend', displayMessage: 'Suspend Okta user', respond: (state, user) => revokeSessions(state, user) },
+	{ action: 'unsuspend', from: ['SUSPENDED'], to: 'ACTIVE', eventType: 'user.lifecycle.unsuspend', displayMessage: 'Unsuspend Okta user' },
+	{ action: 'unlock', from: ['LOCKED_OUT'], to: 'ACTIVE', eventType: 'user.account.unlock', displayMessage: 'Unlock user account' },
 	{
 		action: 'reset_password',
 		from: ALIVE,
@@ -79,7 +79,6 @@ const TRANSITIONS: Transition[] = [
 		to: 'PASSWORD_EXPIRED',
 		eventType: 'user.account.expire_password',
 		displayMessage: 'Expire password for Okta user',
-		query: noQuery,
 		respond: (_state, user) => user,
 	},
 	{
@@ -99,7 +98,6 @@ const TRANSITIONS: Transition[] = [
 		from: ['ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'PROVISIONED'],
 		eventType: 'user.mfa.factor.reset_all',
 		displayMessage: 'Reset all factors for user',
-		query: noQuery,
 		respond: (state, user) => {
 			state.factors[user.id] = [];
 			return undefined;
@@ -117,7 +115,7 @@ export const lifecycleRoutes: Route<OktaState>[] = TRANSITIONS.map((t) => ({
 		const user = findUser(state, req.params.userId);
 		if (!user) return notFound(req.params.userId, 'User');
 		if (!t.from.includes(user.status)) return t.refused?.(user) ?? notAllowedInStatus();
-		const now = new Date().toISOString();
+		const now = state.clock.iso();
 		if (t.to) {
 			user.status = t.to;
 			user.statusChanged = now;
@@ -130,7 +128,7 @@ export const lifecycleRoutes: Route<OktaState>[] = TRANSITIONS.map((t) => ({
 	},
 }));
 
-const clearSessionsQuery = z.object({ oauthTokens: bool.optional(), forgetDevices: bool.optional() }).strict();
+const clearSessionsQuery = z.object({ oauthTokens: bool.optional(), forgetDevices: bool.optional() });
 
 export const sessionRoutes: Route<OktaState>[] = [
 	{
@@ -154,7 +152,6 @@ export const sessionRoutes: Route<OktaState>[] = [
 		method: 'GET',
 		path: '/api/v1/users/:userId/factors',
 		bucket: '/api/v1/users/:id',
-		query: noQuery,
 		handle(state, req) {
 			const user = findUser(state, req.params.userId);
 			if (!user) return notFound(req.params.userId, 'User');

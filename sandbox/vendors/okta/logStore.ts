@@ -2,6 +2,7 @@
  * The org's System Log: events kept in persistence order (the order polling clients see), each with a sequence
  * number that backs Okta's opaque `after` cursor. `published` may lag persistence, as in Okta.
  */
+import type { Clock } from '../../framework/clock';
 import type { OktaUser } from './state';
 
 export interface LogActor {
@@ -64,6 +65,8 @@ export interface LogStore {
 	events: LogEvent[];
 	/** Monotonic counter for UUIDs and request IDs, so runs are reproducible. */
 	counter: number;
+	/** The org's clock: `published` of new events, and the seeded history ends at its "now". */
+	clock: Clock;
 }
 
 export interface SignInOptions {
@@ -87,9 +90,9 @@ export interface SignInOptions {
 const DEFAULT_BEHAVIORS = { 'New Geo-Location': 'NEGATIVE', 'New Device': 'NEGATIVE', 'New IP': 'NEGATIVE', 'New State': 'NEGATIVE', 'New Country': 'NEGATIVE', Velocity: 'NEGATIVE', 'New City': 'NEGATIVE' };
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
-export function createLogStore(users: OktaUser[], now = Date.now()): LogStore {
-	const store: LogStore = { events: [], counter: 0 };
-	seedSignInStream(store, users, now);
+export function createLogStore(users: OktaUser[], clock: Clock): LogStore {
+	const store: LogStore = { events: [], counter: 0, clock };
+	seedSignInStream(store, users, clock.now());
 	return store;
 }
 
@@ -148,7 +151,7 @@ export function buildEvent(store: LogStore, input: EventInput): LogEvent {
 			: [];
 	return {
 		uuid,
-		published: input.published ?? new Date().toISOString(),
+		published: input.published ?? store.clock.iso(),
 		eventType: input.eventType,
 		version: '0',
 		severity: input.severity ?? 'INFO',

@@ -65,6 +65,7 @@ interface ProofCheck {
 
 /** Verifies a DPoP proof (RFC 9449); returns the key thumbprint, or why the proof is refused. */
 export function checkDpopProof(state: OktaState, proof: string | undefined, check: ProofCheck): { jkt: string } | { error: string; nonceMissing?: boolean } {
+	const now = state.clock.now() / 1000;
 	if (!proof) return { error: 'The DPoP proof JWT header is missing.' };
 	const jwt = decodeJwt(proof);
 	if (!jwt || jwt.header.typ !== 'dpop+jwt') return { error: 'The DPoP proof is not a dpop+jwt.' };
@@ -80,7 +81,7 @@ export function checkDpopProof(state: OktaState, proof: string | undefined, chec
 	const { htm, htu, iat, jti, ath, nonce } = jwt.claims;
 	if (htm !== check.method) return { error: `The DPoP proof htm must be ${check.method}.` };
 	if (htu !== check.url) return { error: `The DPoP proof htu must be ${check.url}.` };
-	if (typeof iat !== 'number' || Math.abs(Date.now() / 1000 - iat) > 60) return { error: 'The DPoP proof iat is not recent.' };
+	if (typeof iat !== 'number' || Math.abs(now - iat) > 60) return { error: 'The DPoP proof iat is not recent.' };
 	if (typeof jti !== 'string' || state.oauth.usedJtis.has(`dpop:${jti}`)) return { error: 'The DPoP proof jti is missing or was already used.' };
 	if (check.accessToken !== undefined && ath !== b64url(createHash('sha256').update(check.accessToken).digest())) {
 		return { error: 'The DPoP proof ath does not match the access token.' };
@@ -112,7 +113,7 @@ export const oauthRoutes: Route<OktaState>[] = [
 			const app = state.oauth.apps.find((a) => a.clientId === assertion?.claims.iss);
 			if (!assertion || !app) return oauthError(401, 'invalid_client', 'The client_assertion is malformed or names an unknown client.');
 			const { iss, sub, aud, exp, jti } = assertion.claims;
-			const now = Date.now() / 1000;
+			const now = state.clock.now() / 1000;
 			if (!signatureValid(assertion, app.publicKey)) return oauthError(401, 'invalid_client', 'The client_assertion signature is invalid.');
 			if (iss !== sub) return oauthError(401, 'invalid_client', 'The client_assertion iss and sub must both be the client_id.');
 			if (aud !== tokenUrl(req)) return oauthError(401, 'invalid_client', `The client_assertion aud must be ${tokenUrl(req)}.`);
@@ -139,8 +140,7 @@ export const oauthRoutes: Route<OktaState>[] = [
 				jkt = proof.jkt;
 			}
 			state.oauth.tokenCounter++;
-			const accessToken = `eyJsbx.${b64url(randomBytes(24))}.${state.oauth.tokenCounter}`;
-			state.oauth.tokens.set(accessToken, { clientId: app.clientId, scopes, expiresAt: Date.now() + 3600_000, jkt });
+			const accessToken = state.oauth.tokens.issue({ clientId: app.clientId, scopes, jkt }, 3600, `eyJsbx.${b64url(randomBytes(24))}.${state.oauth.tokenCounter}`);
 			return {
 				status: 200,
 				headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
@@ -162,8 +162,8 @@ export function requiredScope(method: string, path: string): string | undefined 
 
 /** `Authorization: Bearer|DPoP <token>`: the token must be live, carry the scope, and (DPoP) come with a proof bound to it. */
 export function authenticateOAuth(state: OktaState, req: SandboxRequest, scheme: string, token: string): SandboxResponse | undefined {
-	const issued = state.oauth.tokens.get(token);
-	if (!issued || issued.expiresAt <= Date.now()) return oktaError(401, 'E0000011', 'Invalid token provided');
+	const issued = state.oauth.tokens.live(token);
+	if (!issued) return oktaError(401, 'E0000011', 'Invalid token provided');
 	if (issued.jkt && scheme !== 'DPoP') return oktaError(400, 'E0000001', 'Api validation failed: DPoP', ['A DPoP-bound token must be sent with the DPoP scheme and a proof.']);
 	if (issued.jkt) {
 		const proof = checkDpopProof(state, req.headers.dpop as string | undefined, { method: req.method, url: `${req.baseUrl}${req.path}`, accessToken: token });
@@ -173,5 +173,7 @@ export function authenticateOAuth(state: OktaState, req: SandboxRequest, scheme:
 	const scope = requiredScope(req.method, req.path);
 	const granted = issued.scopes.includes(scope ?? '') || (scope?.endsWith('.read') && issued.scopes.includes(scope.replace(/\.read$/, '.manage')));
 	if (scope && !granted) return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action', [`The access token lacks the ${scope} scope.`]);
+	// A service app acts as itself: there is no user behind the token.
+	req.principal = issued.clientId;
 	return undefined;
 }

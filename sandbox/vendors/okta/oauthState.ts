@@ -1,6 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 
+import { TokenStore } from '../../framework/auth';
+import type { Clock } from '../../framework/clock';
+
 /** A service app registered in the org: `private_key_jwt` with one public key, optionally requiring DPoP. */
 export interface ServiceApp {
 	clientId: string;
@@ -20,7 +23,7 @@ export interface IssuedToken {
 
 export interface OAuthState {
 	apps: ServiceApp[];
-	tokens: Map<string, IssuedToken>;
+	tokens: TokenStore<IssuedToken>;
 	/** Assertion and proof `jti`s already used: a replay is refused. */
 	usedJtis: Set<string>;
 	dpopNonce: string;
@@ -50,14 +53,14 @@ export function serviceAppKeys(): { publicKey: KeyObject; privateKeyPem: string 
 	return keyPair;
 }
 
-export function createOAuthState(): OAuthState {
+export function createOAuthState(clock: Clock): OAuthState {
 	const { publicKey } = serviceAppKeys();
 	return {
 		apps: [
 			{ clientId: SERVICE_APP_CLIENT_ID, publicKey, requireDpop: false, grantedScopes: GRANTED_SCOPES },
 			{ clientId: DPOP_SERVICE_APP_CLIENT_ID, publicKey, requireDpop: true, grantedScopes: GRANTED_SCOPES },
 		],
-		tokens: new Map(),
+		tokens: new TokenStore(clock),
 		usedJtis: new Set(),
 		dpopNonce: 'sbxNonce-0001',
 		tokenCounter: 0,

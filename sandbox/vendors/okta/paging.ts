@@ -12,11 +12,3 @@ export function linkHeaders(req: SandboxRequest, nextAfter?: string): string[] {
 	}
 	return links;
 }
-
-/** Cursor paging over an ordered list of records with IDs: `after` is the last ID the client saw. */
-export function pageAfter<T extends { id: string }>(records: T[], after: string | null, limit: number) {
-	const start = after ? records.findIndex((r) => r.id === after) + 1 : 0;
-	const page = records.slice(start, start + limit);
-	const more = start + limit < records.length;
-	return { page, nextAfter: more && page.length > 0 ? page[page.length - 1].id : undefined };
-}

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only sandbox: runs in plain Node, is never loaded by n8n and is not published */
+import { Clock } from '../../framework/clock';
 import type { EventHook } from './eventHookStore';
 import { createLogStore } from './logStore';
 import type { LogStore } from './logStore';
@@ -86,8 +87,9 @@ export interface OktaState {
 	logs: LogStore;
 	eventHooks: EventHook[];
 	oauth: OAuthState;
-	/** Valid SSWS API tokens. */
-	apiTokens: Set<string>;
+	/** Valid SSWS API tokens → the ID of the admin who created each (the token acts as that admin). */
+	apiTokens: Map<string, string>;
+	clock: Clock;
 }
 
 export const SAMPLE_API_TOKEN = '00sandbox-okta-api-token-0123456789abcdef';
@@ -216,21 +218,25 @@ function seedGrants(users: OktaUser[]): Record<string, OktaGrant[]> {
 	return grants;
 }
 
-export function createOktaState(): OktaState {
+export function createOktaState(clock = new Clock()): OktaState {
 	const users = seedUsers();
 	const groups = seedGroups();
+	const memberships = seedMemberships(users, groups);
+	// The sample token was created by the first IT admin.
+	const tokenAdmin = memberships[groups.find((g) => g.profile.name === 'IT Admins')!.id][0];
 	return {
 		users,
 		groups,
-		memberships: seedMemberships(users, groups),
+		memberships,
 		factors: seedFactors(users),
 		sessions: seedSessions(users),
 		grants: seedGrants(users),
 		rememberedDevices: Object.fromEntries(users.filter((u) => u.status === 'ACTIVE').map((u) => [u.id, 1])),
-		logs: createLogStore(users),
+		logs: createLogStore(users, clock),
 		eventHooks: [],
-		oauth: createOAuthState(),
-		apiTokens: new Set([SAMPLE_API_TOKEN]),
+		oauth: createOAuthState(clock),
+		apiTokens: new Map([[SAMPLE_API_TOKEN, tokenAdmin]]),
+		clock,
 	};
 }
 

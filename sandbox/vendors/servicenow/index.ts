@@ -1,24 +1,20 @@
-import type { VendorModule } from '../../framework/types';
+import { basicCredentials, bearerToken, safeEqual } from '../../framework/auth';
+import { applyClockSettings, clockSettingsSchema } from '../../framework/clock';
+import type { SandboxRequest, VendorModule } from '../../framework/types';
 import { attachmentRoutes } from './attachments';
 import { snError, snErrorForStatus } from './errors';
 import { oauthRoutes } from './oauth';
-import { SAMPLE_PASSWORD, SAMPLE_USER, createServiceNowState, nowMs } from './state';
+import { SAMPLE_CLIENT_ID, SAMPLE_CLIENT_SECRET, SAMPLE_PASSWORD, SAMPLE_USER, createServiceNowState } from './state';
 import type { ServiceNowState } from './state';
 import { tableRoutes } from './tables';
 
-function authenticatedUser(state: ServiceNowState, authorization: string): string | undefined {
-	const [scheme, credential = ''] = authorization.split(' ');
-	if (scheme === 'Basic') {
-		const decoded = Buffer.from(credential, 'base64').toString('utf8');
-		const colon = decoded.indexOf(':');
-		const user = decoded.slice(0, colon);
-		return colon > 0 && state.accounts.get(user) === decoded.slice(colon + 1) ? user : undefined;
+function authenticatedUser(state: ServiceNowState, req: SandboxRequest): string | undefined {
+	const basic = basicCredentials(req);
+	if (basic) {
+		const password = state.accounts.get(basic.username);
+		return password !== undefined && safeEqual(basic.password, password) ? basic.username : undefined;
 	}
-	if (scheme === 'Bearer') {
-		const token = state.tokens.get(credential);
-		return token && token.expiresAt > nowMs(state) ? token.user : undefined;
-	}
-	return undefined;
+	return state.tokens.live(bearerToken(req))?.user;
 }
 
 export const servicenow: VendorModule<ServiceNowState> = {
@@ -26,10 +22,10 @@ export const servicenow: VendorModule<ServiceNowState> = {
 	createState: createServiceNowState,
 	routes: [...oauthRoutes, ...attachmentRoutes, ...tableRoutes],
 	authenticate(state, req) {
-		const user = authenticatedUser(state, String(req.headers.authorization ?? ''));
+		const user = authenticatedUser(state, req);
 		if (!user) return snErrorForStatus(401, '');
-		// Handlers read the caller from here (sys_created_by, journal authors); a client-sent value is overwritten.
-		req.headers['x-sandbox-user'] = user;
+		// Handlers stamp the caller (sys_created_by, journal authors).
+		req.principal = user;
 		return undefined;
 	},
 	error: snErrorForStatus,
@@ -54,17 +50,20 @@ export const servicenow: VendorModule<ServiceNowState> = {
 		return response;
 	},
 	defaultRateLimit: { limit: 5000, windowMs: 60_000 },
-	sampleCredentials: (baseUrl) => ({ instanceUrl: baseUrl, username: SAMPLE_USER, password: SAMPLE_PASSWORD }),
+	// Basic auth, and the OAuth client (password and client-credentials grants) for the OAuth 2.0 credential.
+	sampleCredentials: (baseUrl) => ({
+		instanceUrl: baseUrl,
+		username: SAMPLE_USER,
+		password: SAMPLE_PASSWORD,
+		clientId: SAMPLE_CLIENT_ID,
+		clientSecret: SAMPLE_CLIENT_SECRET,
+	}),
 	snapshot: (state) => ({ tables: state.tables, clientCredentialsEnabled: state.clientCredentialsEnabled }),
 	admin: {
-		/** `{frozenAt?: ISO | null, advanceSeconds?: number}`: control the instance clock. */
+		/** `{frozenAt?: ISO | null, offsetMs?, advanceSeconds?}`: the instance clock, as `POST /__admin/clock` sets it. */
 		clock(state, body) {
-			if (body.frozenAt === null) state.clock.frozenAt = undefined;
-			else if (typeof body.frozenAt === 'string') state.clock.frozenAt = Date.parse(body.frozenAt);
-			const advance = Number(body.advanceSeconds ?? 0) * 1000;
-			if (state.clock.frozenAt !== undefined) state.clock.frozenAt += advance;
-			else state.clock.offsetMs += advance;
-			return { now: new Date(nowMs(state)).toISOString() };
+			applyClockSettings(state.clock, clockSettingsSchema.parse(body));
+			return { now: state.clock.iso() };
 		},
 		/** `{enabled: boolean}`: the client-credentials system property. */
 		clientCredentials(state, body) {

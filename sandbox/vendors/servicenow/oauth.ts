@@ -1,5 +1,5 @@
 import type { Route, SandboxResponse } from '../../framework/types';
-import { newSysId, nowMs } from './state';
+import { newSysId } from './state';
 import type { ServiceNowState } from './state';
 
 function oauthError(status: number, error: string, description: string): SandboxResponse {
@@ -7,8 +7,7 @@ function oauthError(status: number, error: string, description: string): Sandbox
 }
 
 function issue(state: ServiceNowState, user: string, clientId: string, withRefresh: boolean): SandboxResponse {
-	const accessToken = `snbx-${newSysId()}`;
-	state.tokens.set(accessToken, { user, expiresAt: nowMs(state) + state.tokenLifetimeSeconds * 1000 });
+	const accessToken = state.tokens.issue({ user }, state.tokenLifetimeSeconds, `snbx-${newSysId()}`);
 	const body: Record<string, unknown> = {
 		access_token: accessToken,
 		scope: 'useraccount',

@@ -1,6 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only sandbox: runs in plain Node, is never loaded by n8n and is not published */
 import { createHash, randomBytes } from 'node:crypto';
 
+import { TokenStore } from '../../framework/auth';
+import { Clock } from '../../framework/clock';
 import type { Rec } from './query';
 import { TABLES } from './schema';
 
@@ -13,13 +15,13 @@ export interface ServiceNowState {
 	/** Basic-auth accounts: user_name → password. */
 	accounts: Map<string, string>;
 	oauthClients: Map<string, { secret: string; applicationUser: string }>;
-	tokens: Map<string, { user: string; expiresAt: number }>;
+	tokens: TokenStore<{ user: string; expiresAt: number }>;
 	refreshTokens: Map<string, { user: string; clientId: string }>;
 	/** `glide.oauth.inbound.client.credential.grant_type.enabled`, off by default on real instances; on here. */
 	clientCredentialsEnabled: boolean;
 	tokenLifetimeSeconds: number;
 	/** The instance clock: frozen at a time, or real time shifted by an offset (tests control same-second updates). */
-	clock: { frozenAt?: number; offsetMs: number };
+	clock: Clock;
 	/** Called before each list page is served; tests use it to change records while a client is paging. */
 	beforeList: Array<(table: string, offset: number) => void>;
 }
@@ -30,7 +32,7 @@ export const SAMPLE_CLIENT_ID = 'sandbox-oauth-client-0001';
 export const SAMPLE_CLIENT_SECRET = 'sandbox-oauth-secret-0001';
 
 export function nowMs(state: ServiceNowState): number {
-	return state.clock.frozenAt ?? Date.now() + state.clock.offsetMs;
+	return state.clock.now();
 }
 
 /** ServiceNow datetimes: `YYYY-MM-DD HH:MM:SS`, UTC, one-second resolution. */
@@ -142,7 +144,7 @@ function seedIncidents(): Rec[] {
 	});
 }
 
-export function createServiceNowState(): ServiceNowState {
+export function createServiceNowState(clock = new Clock()): ServiceNowState {
 	const users = PEOPLE.map(([userName, first, last, department], n) => ({
 		...system(`user:${userName}`, n),
 		sys_id: userId(userName),
@@ -184,11 +186,11 @@ export function createServiceNowState(): ServiceNowState {
 			['admin', 'sandbox-admin-password'],
 		]),
 		oauthClients: new Map([[SAMPLE_CLIENT_ID, { secret: SAMPLE_CLIENT_SECRET, applicationUser: SAMPLE_USER }]]),
-		tokens: new Map(),
+		tokens: new TokenStore(clock),
 		refreshTokens: new Map(),
 		clientCredentialsEnabled: true,
 		tokenLifetimeSeconds: 1800,
-		clock: { offsetMs: 0 },
+		clock,
 		beforeList: [],
 	};
 }

@@ -1,3 +1,4 @@
+import { pageAtOffset } from '../../framework/paging';
 import type { Route, SandboxRequest, SandboxResponse } from '../../framework/types';
 import { noRecord, snError } from './errors';
 import { matchesQuery, parseEncodedQuery, sortRecords } from './query';
@@ -11,7 +12,7 @@ import type { ServiceNowState } from './state';
 const SYSPARM = /^sysparm_/;
 
 export function userOf(req: SandboxRequest): string {
-	return String(req.headers['x-sandbox-user'] ?? 'admin');
+	return req.principal ?? 'admin';
 }
 
 function displayMode(req: SandboxRequest): DisplayMode {
@@ -58,9 +59,9 @@ export function listRecords(state: ServiceNowState, table: string, req: SandboxR
 		query.orderBy,
 		columns,
 	);
-	const page = matched.slice(offset, offset + limit);
+	const { page, total, prevOffset, nextOffset, lastOffset } = pageAtOffset(matched, offset, limit);
 	const headers: Record<string, string> = dateHeader(state);
-	if (req.query.get('sysparm_no_count') !== 'true') headers['X-Total-Count'] = String(matched.length);
+	if (req.query.get('sysparm_no_count') !== 'true') headers['X-Total-Count'] = String(total);
 	if (req.query.get('sysparm_suppress_pagination_header') !== 'true') {
 		const link = (rel: string, at: number) => {
 			const url = new URL(`${req.baseUrl}${req.path}`);
@@ -69,11 +70,10 @@ export function listRecords(state: ServiceNowState, table: string, req: SandboxR
 			url.searchParams.set('sysparm_limit', String(limit));
 			return `<${url.toString()}>;rel="${rel}"`;
 		};
-		const last = Math.max(0, Math.floor((matched.length - 1) / limit) * limit);
 		const links = [link('first', 0)];
-		if (offset > 0) links.push(link('prev', Math.max(0, offset - limit)));
-		if (offset + limit < matched.length) links.push(link('next', offset + limit));
-		links.push(link('last', last));
+		if (prevOffset !== undefined) links.push(link('prev', prevOffset));
+		if (nextOffset !== undefined) links.push(link('next', nextOffset));
+		links.push(link('last', lastOffset));
 		headers.Link = links.join(',');
 	}
 	const options = renderOptions(req);
@@ -98,6 +98,12 @@ function body(req: SandboxRequest): Record<string, unknown> {
 	return req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 }
 
+/** A write whose body is not JSON writes nothing: ServiceNow answers 400 before touching the table. */
+function withJsonBody(handler: (state: ServiceNowState, req: SandboxRequest, table: string) => SandboxResponse) {
+	return (state: ServiceNowState, req: SandboxRequest, table: string): SandboxResponse =>
+		req.malformedJson ? snError(400, 'Exception while reading request', 'The payload is not valid JSON.') : handler(state, req, table);
+}
+
 const BASES = ['/api/now/table', '/api/now/v2/table', '/api/now/v1/table'];
 
 export const tableRoutes: Route<ServiceNowState>[] = BASES.flatMap((base): Route<ServiceNowState>[] => [
@@ -111,14 +117,14 @@ export const tableRoutes: Route<ServiceNowState>[] = BASES.flatMap((base): Route
 		method: 'POST',
 		path: `${base}/:table`,
 		bucket: 'instance',
-		handle: withTable((state, req, table) => {
+		handle: withTable(withJsonBody((state, req, table) => {
 			const record = writeRecord(state, table, body(req), userOf(req));
 			return {
 				status: 201,
 				headers: { Location: `${req.baseUrl}/api/now/table/${table}/${record.sys_id}`, ...dateHeader(state) },
 				body: { result: renderRecord(state, table, record, renderOptions(req)) },
 			};
-		}),
+		})),
 	},
 	{
 		method: 'GET',
@@ -135,12 +141,12 @@ export const tableRoutes: Route<ServiceNowState>[] = BASES.flatMap((base): Route
 			method,
 			path: `${base}/:table/:sysId`,
 			bucket: 'instance',
-			handle: withTable((state, req, table) => {
+			handle: withTable(withJsonBody((state, req, table) => {
 				const record = findRecord(state, table, req.params.sysId);
 				if (!record) return noRecord();
 				writeRecord(state, table, body(req), userOf(req), record);
 				return { status: 200, headers: dateHeader(state), body: { result: renderRecord(state, table, record, renderOptions(req)) } };
-			}),
+			})),
 		}),
 	),
 	{

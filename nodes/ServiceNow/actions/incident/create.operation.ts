@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		shortDescription: this.getNodeParameter('shortDescription', itemIndex, ''),
 	};
-	const body = incidentBody.call(this, itemIndex, fields);
+	const body = await incidentBody.call(this, itemIndex, fields);
 	const { record } = await createIncidentVerified.call(this, body, outputQs.call(this, itemIndex), itemIndex);
 	return incidentOutput.call(this, record, itemIndex);
 }

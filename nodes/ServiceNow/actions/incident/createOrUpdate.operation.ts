@@ -95,7 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	queryValue(node, correlationId, 'Correlation ID', itemIndex, CORRELATION_ID_LENGTH);
 	const shortDescription = this.getNodeParameter('shortDescription', itemIndex, '') as string;
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const createBody = incidentBody.call(this, itemIndex, { ...additional, shortDescription, correlationId });
+	const createBody = await incidentBody.call(this, itemIndex, { ...additional, shortDescription, correlationId });
 	const updateBody: IDataObject = this.getNodeParameter('updateExisting', itemIndex, false) ? { ...createBody } : {};
 	delete updateBody.correlation_id;
 	delete updateBody.work_notes;
