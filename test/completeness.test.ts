@@ -114,6 +114,7 @@ describe('the checker reports what is missing', () => {
 			'Okta: trigger node "Okta Security Event Hook Trigger": light icon is icons/okta.svg, not icons/okta-new.svg',
 			'Okta: credential secOpsOktaApi: light icon is icons/okta.svg, not icons/okta-new.svg',
 			'Okta: credential secOpsOktaOAuth2Api: light icon is icons/okta.svg, not icons/okta-new.svg',
+			'Okta: credential secOpsOktaEventHookApi: light icon is icons/okta.svg, not icons/okta-new.svg',
 		]);
 	});
 
@@ -162,7 +163,7 @@ describe('the checker reports what is missing', () => {
 	it('a credential without a test request, and one the registry does not declare', () => {
 		const sources: PackageSources = {
 			...withNode((node) => {
-				node.description.credentials = [...(node.description.credentials ?? []), { name: 'secOpsOktaEventHookApi', required: false }];
+				node.description.credentials = [...(node.description.credentials ?? []), { name: 'secOpsOktaLegacyApi', required: false }];
 			}),
 			credential: (dist) => {
 				const type = repository.credential(dist);
@@ -171,7 +172,7 @@ describe('the checker reports what is missing', () => {
 			},
 		};
 		expect(vendorProblems(okta, sources)).toEqual([
-			'Okta: action node "Okta Security": uses credential secOpsOktaEventHookApi, which the registry does not declare for Okta',
+			'Okta: action node "Okta Security": uses credential secOpsOktaLegacyApi, which the registry does not declare for Okta',
 			'Okta: credential secOpsOktaApi: has no test request (and no node tests it with testedBy)',
 		]);
 	});

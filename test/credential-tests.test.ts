@@ -5,19 +5,12 @@ import { registeredCredentials, testCredential } from './harness';
 
 /**
  * Every credential type of every vendor, tested the way n8n's credential "Test" button does (harness/credential-test.ts)
- * against the sandbox over HTTP: the registry's sample credentials pass, a wrong secret fails at the vendor's
- * authentication.
+ * against the sandbox over HTTP: the registry's sample credentials pass, a wrong secret fails (refused by the vendor's
+ * authentication, or by the node's `testedBy` check for a secret the vendor sends to us).
  */
 const CASES = VENDORS.flatMap((vendor) =>
 	vendor.credentials.map((credential) => ({ vendor, credential, name: `${vendor.displayName} ${credential.type}` })),
 );
-
-/**
- * Test requests the sandbox cannot answer yet. `secOpsOktaApi` tests with `GET /api/v1/users/me`, which the Okta sandbox
- * does not serve yet (being added on the sandbox branch). `it.failing` reports when the case starts passing: then
- * remove it from here.
- */
-const AWAITING_SANDBOX = new Set(['secOpsOktaApi']);
 
 describe('credential tests against the sandbox', () => {
 	let sandbox: Sandbox;
@@ -33,16 +26,15 @@ describe('credential tests against the sandbox', () => {
 	const testPath = (type: string) => registeredCredentials().get(type)?.test?.request.url;
 
 	describe.each(CASES)('$name', ({ vendor, credential }) => {
-		const succeeds = AWAITING_SANDBOX.has(credential.type) ? it.failing : it;
-		succeeds('succeeds with the sample credentials, every call answered 2xx, the test request last', async () => {
+		it('succeeds with the sample credentials, every call answered 2xx, the test request last', async () => {
 			const result = await testCredential(credential.type, credential.sample(sample(vendor.sandbox.prefix)));
-			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-			expect(answered().every((r) => r.status >= 200 && r.status < 300)).toBe(true);
 			const path = testPath(credential.type);
+			expect(result).toEqual({ status: 'OK', message: path === undefined ? expect.any(String) : 'Connection successful!' });
+			expect(answered().every((r) => r.status >= 200 && r.status < 300)).toBe(true);
 			if (path !== undefined) expect(answered().at(-1)?.call).toBe(`GET ${path}`);
 		});
 
-		it('fails with a wrong secret, refused by the vendor (401/403)', async () => {
+		it('fails with a wrong secret, every call the vendor answered refused (401/403)', async () => {
 			const valid = credential.sample(sample(vendor.sandbox.prefix));
 			const data = { ...valid, ...credential.wrongSecret(valid) };
 			const result = await testCredential(credential.type, data);

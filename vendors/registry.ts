@@ -1,8 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { SAMPLE_CLIENT_ID, SAMPLE_CLIENT_SECRET } from '../sandbox/vendors/servicenow/state';
-
 /**
  * Every vendor the package ships, declared once. package.json's `n8n` section, the sandbox's vendor list and the test
  * harness's credentials must agree with it, and test/completeness.test.ts checks that each vendor has every part
@@ -72,6 +70,13 @@ export const VENDORS: VendorEntry[] = [
 				sample: (s) => ({ url: s.url, clientId: s.clientId, privateKey: s.privateKey, scopes: s.scopes, useDpop: false, accessToken: '' }),
 				wrongSecret: () => ({ privateKey: unregisteredPrivateKey() }),
 			},
+			// Okta sends this secret to us; nothing at Okta tests it, the Event Hook Trigger's `testedBy` does.
+			{
+				type: 'secOpsOktaEventHookApi',
+				dist: credentialDist('SecOpsOktaEventHookApi'),
+				sample: () => ({ headerName: 'Authorization', secret: 'sandbox-event-hook-secret-example' }),
+				wrongSecret: () => ({ secret: 'short' }),
+			},
 		],
 		sandbox: { module: 'okta', prefix: 'okta' },
 		docs: 'docs/okta.md',
@@ -95,8 +100,8 @@ export const VENDORS: VendorEntry[] = [
 				sample: (s) => ({
 					instanceUrl: s.instanceUrl,
 					grantType: 'clientCredentials',
-					clientId: SAMPLE_CLIENT_ID,
-					clientSecret: SAMPLE_CLIENT_SECRET,
+					clientId: s.clientId,
+					clientSecret: s.clientSecret,
 					scope: '',
 					accessToken: '',
 					validUntil: 0,
