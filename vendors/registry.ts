@@ -114,12 +114,3 @@ export const VENDORS: VendorEntry[] = [
 		icons: { light: 'icons/servicenow.svg', dark: 'icons/servicenow.dark.svg' },
 	},
 ];
-
-/** The vendor a credential type belongs to, with its entry. */
-export function credentialEntry(type: string): { vendor: VendorEntry; credential: CredentialEntry } | undefined {
-	for (const vendor of VENDORS) {
-		const credential = vendor.credentials.find((c) => c.type === type);
-		if (credential) return { vendor, credential };
-	}
-	return undefined;
-}
