@@ -108,13 +108,13 @@ describe('filters from item data fail closed', () => {
 			expect(env.sandbox.requests[0].query.sysparm_query).toEqual(['name=Security Operations^ORDERBYsys_id']);
 		});
 
-		it('refuses a null value and a list entry with a comma', async () => {
+		it('refuses a null value, an empty list and a list entry with a comma', async () => {
 			expect((await records('equals', null)).error('ServiceNow')?.message).toBe('Condition 1 is null, not text');
 			expect((await records('in', ['Security Operations,Service Desk'])).error('ServiceNow')?.message).toBe(
 				'Condition 1 "Security Operations,Service Desk" contains a comma',
 			);
-			expect((await records('in', [])).error('ServiceNow')).toBeUndefined();
-			expect(env.sandbox.requests).toHaveLength(1);
+			expect((await records('in', [])).error('ServiceNow')?.message).toBe('Condition 1 has no values');
+			expect(env.sandbox.requests).toHaveLength(0);
 		});
 
 		it('refuses an unknown operator, listing the valid ones', async () => {

@@ -1,10 +1,11 @@
-import { generateKeyPairSync, verify } from 'node:crypto';
+import { createHmac, generateKeyPairSync, verify } from 'node:crypto';
 
 import { dryRunResult } from '../nodes/shared/dryRun';
 import { clientAssertion, privateKeyFrom } from '../nodes/shared/jwt';
 import { multiStatusResults } from '../nodes/shared/multiStatus';
 import { waitForTask } from '../nodes/shared/tasks';
 import { vendorRequest } from '../nodes/shared/transport';
+import { hmacMatches, secretMatches } from '../nodes/shared/webhook';
 import type { ApiContext, VendorProfile } from '../nodes/shared/types';
 import { collectPages, linkOnOrigin, nextOffset, nextPageNumber, nextToken, parseLinkHeader } from '../nodes/shared/paging';
 import { resetHeaderMs, retryAfterHeaderMs } from '../nodes/shared/rateLimit';
@@ -207,5 +208,21 @@ describe('next links', () => {
 		expect(linkOnOrigin('http://acme.okta.com/api/v1/logs', base)).toBeUndefined();
 		expect(linkOnOrigin('/api/v1/logs', base)).toBeUndefined();
 		expect(linkOnOrigin(undefined, base)).toBeUndefined();
+	});
+});
+
+describe('webhook checks', () => {
+	it('compares shared secrets and HMAC signatures of the exact bytes in constant time', () => {
+		expect(secretMatches('s3cret-value', 's3cret-value')).toBe(true);
+		expect(secretMatches('s3cret-valu', 's3cret-value')).toBe(false);
+		expect(secretMatches(undefined, 's3cret-value')).toBe(false);
+		expect(secretMatches('', '')).toBe(false);
+		const body = Buffer.from('{"events":[1]}');
+		const hex = createHmac('sha256', 'k').update(body).digest('hex');
+		expect(hmacMatches(body, 'k', hex)).toBe(true);
+		expect(hmacMatches(body, 'k', `sha256=${hex}`)).toBe(true);
+		expect(hmacMatches(body, 'k', createHmac('sha256', 'k').update(body).digest('base64'), { encoding: 'base64' })).toBe(true);
+		expect(hmacMatches(Buffer.from('{"events":[2]}'), 'k', hex)).toBe(false);
+		expect(hmacMatches(body, '', hex)).toBe(false);
 	});
 });

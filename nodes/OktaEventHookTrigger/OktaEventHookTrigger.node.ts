@@ -3,6 +3,7 @@ import type {
 	IHookFunctions,
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
+	INodeCredentialDescription,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -11,14 +12,24 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { hookSecret, secretMatches, secretProblem, validChallenge } from './auth';
+import { requestBodySize, secretMatches, webhookAnswer } from '../shared/webhook';
+import { hookSecret, secretProblem, validChallenge } from './auth';
 import { firstDeliveries, parseDelivery } from './delivery';
 import type { DeliveryMemory } from './delivery';
 import { checkExists, create, eventTypesOf, remove } from './registration';
-import { oktaAuthentication } from '../Okta/descriptions/auth.description';
+import { oktaAuth } from '../Okta/descriptions/auth.description';
 
 /** Okta batches events; a delivery far above this is not Okta. */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The shared secret, always; an Okta API credential only to register the hook in Okta. */
+const hookCredentials: INodeCredentialDescription[] = [
+	{ name: 'secOpsOktaEventHookApi', required: true, testedBy: 'eventHookSecret' },
+	...oktaAuth.credentials.map((credential) => ({
+		...credential,
+		displayOptions: { show: { ...credential.displayOptions?.show, register: [true] } },
+	})),
+];
 
 export class OktaEventHookTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,12 +43,7 @@ export class OktaEventHookTrigger implements INodeType {
 		defaults: { name: 'Okta Security Event Hook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// The shared secret, always; an Okta API credential only to register the hook in Okta.
-		credentials: [
-			{ name: 'secOpsOktaEventHookApi', required: true, testedBy: 'eventHookSecret' },
-			{ name: 'secOpsOktaApi', required: true, displayOptions: { show: { register: [true], authentication: ['apiToken'] } } },
-			{ name: 'secOpsOktaOAuth2Api', required: true, displayOptions: { show: { register: [true], authentication: ['oAuth2'] } } },
-		],
+		credentials: hookCredentials,
 		// `setup` first: n8n registers webhooks in this order and runs `create` when it reaches `default`, and Okta's
 		// verification GET arrives during `create`, so the GET route must already exist.
 		webhooks: [
@@ -69,7 +75,7 @@ export class OktaEventHookTrigger implements INodeType {
 				description:
 					'Whether to create and verify the event hook through Okta’s Event Hooks API when the workflow is activated, and delete it on deactivation (needs the okta.eventHooks.manage scope or an admin token)',
 			},
-			{ ...oktaAuthentication, displayOptions: { show: { register: [true] } } },
+			{ ...oktaAuth.property, displayOptions: { show: { register: [true] } } },
 			{
 				displayName: 'Hook Name',
 				name: 'hookName',
@@ -107,15 +113,8 @@ export class OktaEventHookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject();
 		const headers = this.getHeaderData() as IDataObject;
-		// Every answer is written here: for a node that declares no response data, n8n's on-received default would
-		// send the literal text "firstEntryJson". Okta wants 200 (or 204) with an empty body.
-		const answer = (status: number, body?: IDataObject): IWebhookResponseData => {
-			if (body) res.status(status).json(body);
-			else res.status(status).end();
-			return { noWebhookResponse: true };
-		};
+		const answer = (status: number, body?: IDataObject) => webhookAnswer(this, status, body);
 
 		// Okta's one-time verification: echo the challenge, start nothing.
 		if (this.getWebhookName() === 'setup') {
@@ -126,9 +125,8 @@ export class OktaEventHookTrigger implements INodeType {
 
 		const { headerName, secret } = await hookSecret(this);
 		if (!secretMatches(headers[headerName.toLowerCase()], secret)) return answer(401, { error: 'Unauthorized' });
+		if (requestBodySize(this) > MAX_BODY_BYTES) return answer(413, { error: 'Payload too large' });
 		const request = this.getRequestObject() as { rawBody?: Buffer };
-		const size = request.rawBody?.length ?? JSON.stringify(this.getBodyData() ?? {}).length;
-		if (size > MAX_BODY_BYTES) return answer(413, { error: 'Payload too large' });
 
 		// A 4xx tells Okta not to retry: right for a body that will never be a valid delivery.
 		const delivery = parseDelivery(request.rawBody, this.getBodyData());

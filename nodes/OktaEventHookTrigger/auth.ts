@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 export const HOOK_SECRET_CREDENTIAL = 'secOpsOktaEventHookApi';
@@ -26,17 +25,6 @@ export function secretProblem(credentials: ICredentialDataDecryptedObject | unde
 		return `The secret has ${secret.length} characters; use a random value of at least ${MIN_SECRET_LENGTH} (32 or more is better)`;
 	}
 	return undefined;
-}
-
-/**
- * Constant-time comparison of the shared secret Okta sends in its header. Both sides are hashed first so the
- * comparison takes the same time whatever the lengths (timingSafeEqual needs equal-length buffers).
- */
-export function secretMatches(received: unknown, expected: string): boolean {
-	if (typeof received !== 'string' || expected === '') return false;
-	const a = createHash('sha256').update(received).digest();
-	const b = createHash('sha256').update(expected).digest();
-	return timingSafeEqual(a, b);
 }
 
 /** Okta's challenge is an opaque token; anything else is not Okta and gets no echo. */

@@ -14,7 +14,7 @@ import { drainSystemLog } from './drain';
 import type { Cursor } from './drain';
 import { PRESETS } from './presets';
 import type { Preset } from './presets';
-import { oktaAuthentication, oktaCredentials } from '../Okta/descriptions/auth.description';
+import { oktaAuth } from '../Okta/descriptions/auth.description';
 
 const SAMPLE_SIZE = 5;
 
@@ -31,9 +31,9 @@ export class OktaTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: oktaCredentials,
+		credentials: oktaAuth.credentials,
 		properties: [
-			oktaAuthentication,
+			oktaAuth.property,
 			{
 				displayName: 'Event',
 				name: 'event',

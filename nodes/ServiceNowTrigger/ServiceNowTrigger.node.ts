@@ -10,7 +10,7 @@ import { andQuery, condition } from '../ServiceNow/helpers/query';
 import { resultOf, serviceNowApiRequest } from '../ServiceNow/transport';
 import type { Cursor, TriggerState } from './cursor';
 import { MAX_SEEN, isAfter, plain, remember, snTime } from './cursor';
-import { serviceNowAuthentication, serviceNowCredentials } from '../ServiceNow/descriptions/auth.description';
+import { serviceNowAuth } from '../ServiceNow/descriptions/auth.description';
 
 export class ServiceNowTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,9 +25,9 @@ export class ServiceNowTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: serviceNowCredentials,
+		credentials: serviceNowAuth.credentials,
 		properties: [
-			serviceNowAuthentication,
+			serviceNowAuth.property,
 			{
 				displayName: 'Event',
 				name: 'event',

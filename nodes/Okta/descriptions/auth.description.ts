@@ -5,6 +5,3 @@ export const oktaAuth = authenticationSelector([
 	{ name: 'API Token', value: 'apiToken', credentialType: 'secOpsOktaApi' },
 	{ name: 'OAuth2 Service App', value: 'oAuth2', credentialType: 'secOpsOktaOAuth2Api' },
 ]);
-
-export const oktaCredentials = oktaAuth.credentials;
-export const oktaAuthentication = oktaAuth.property;

@@ -5,6 +5,3 @@ export const serviceNowAuth = authenticationSelector([
 	{ name: 'Basic Auth', value: 'basicAuth', credentialType: 'secOpsServiceNowApi' },
 	{ name: 'OAuth2', value: 'oAuth2', credentialType: 'secOpsServiceNowOAuth2Api' },
 ]);
-
-export const serviceNowCredentials = serviceNowAuth.credentials;
-export const serviceNowAuthentication = serviceNowAuth.property;

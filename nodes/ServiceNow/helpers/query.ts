@@ -123,6 +123,13 @@ export function condition(node: INode, c: Condition, itemIndex: number): string 
 	if (c.operator === 'ISEMPTY' || c.operator === 'ISNOTEMPTY') return `${field}${c.operator}`;
 	if (c.operator === 'IN' || c.operator === 'NOT IN') {
 		const list = Array.isArray(c.value) ? c.value : typeof c.value === 'string' ? c.value.split(',') : [c.value];
+		// An empty list would leave `fieldIN` without values, which an instance may ignore and so match everything.
+		if (list.length === 0) {
+			throw new NodeOperationError(node, `${c.label} has no values`, {
+				itemIndex,
+				description: `Give at least one value for ${c.label}, or remove the condition.`,
+			});
+		}
 		const values = list.map((v) => queryValue(node, typeof v === 'string' ? v.trim() : v, c.label, itemIndex, c.maxLength));
 		const joined = values.find((v) => v.includes(','));
 		if (joined !== undefined) {
