@@ -102,22 +102,14 @@ function run(helper: QuotingHelper, value: unknown): Outcome {
 	}
 }
 
-/**
- * Known gaps in helpers this branch may not change, each pinned with `it.failing` so it is reported when fixed.
- * ServiceNow `condition` with IN and an empty array returns `fieldIN` (a condition without values, which ServiceNow
- * may ignore, widening the query) instead of refusing it (nodes/ServiceNow/helpers/query.ts).
- */
-const KNOWN_GAPS = new Set(['ServiceNow condition IN: an empty array']);
-
 describe.each(QUOTING_HELPERS)('$name over the injection corpus', (helper) => {
 	const cases = INJECTION_CORPUS.map((entry) => ({
 		...entry,
 		mustRefuse: entry.refuse === 'always' || (entry.refuse === 'unlessList' && !helper.list),
 	}));
-	const test = (label: string) => (KNOWN_GAPS.has(`${helper.name}: ${label}`) ? it.failing : it);
 
-	describe.each(cases)('$label', ({ label, value, plain, mustRefuse }) => {
-		test(label)(mustRefuse ? 'is refused (fail closed)' : 'is refused with a fix hint, or comes out as exactly one literal', () => {
+	describe.each(cases)('$label', ({ value, plain, mustRefuse }) => {
+		it(mustRefuse ? 'is refused (fail closed)' : 'is refused with a fix hint, or comes out as exactly one literal', () => {
 			const outcome = run(helper, value);
 			expect(outcome).not.toHaveProperty('crashed');
 			if ('refused' in outcome) {
