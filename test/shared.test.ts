@@ -1,5 +1,9 @@
 import { createHmac, generateKeyPairSync, verify } from 'node:crypto';
 
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { authenticationSelector } from '../nodes/shared/authentication';
+import { vendorClient } from '../nodes/shared/client';
 import { dryRunResult } from '../nodes/shared/dryRun';
 import { clientAssertion, privateKeyFrom } from '../nodes/shared/jwt';
 import { multiStatusResults } from '../nodes/shared/multiStatus';
@@ -224,5 +228,40 @@ describe('webhook checks', () => {
 		expect(hmacMatches(body, 'k', createHmac('sha256', 'k').update(body).digest('base64'), { encoding: 'base64' })).toBe(true);
 		expect(hmacMatches(Buffer.from('{"events":[2]}'), 'k', hex)).toBe(false);
 		expect(hmacMatches(body, '', hex)).toBe(false);
+	});
+});
+
+describe('vendor client', () => {
+	const auth = authenticationSelector([{ name: 'Token', value: 'token', credentialType: 'vaultApi' }]);
+	const vendor: VendorProfile = { name: 'Vault', parseError: () => ({}), retryAfterMs: () => undefined };
+	const client = vendorClient(vendor, auth, { name: 'url', label: 'Server URL', example: 'https://vault.example:8282' });
+	const sent: IHttpRequestOptions[] = [];
+	const context = (credentials: Record<string, unknown>) =>
+		({
+			getNode: () => node,
+			getCredentials: async () => credentials,
+			helpers: {
+				httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+					sent.push(options);
+					return { statusCode: 200, headers: {}, body: {} };
+				},
+			},
+		}) as unknown as ApiContext;
+	beforeEach(() => (sent.length = 0));
+
+	it("accepts an invalid certificate only when the credential's Ignore SSL Issues is on", async () => {
+		await client.request(context({ url: 'https://vault.example:8282/', allowUnauthorizedCerts: true }), { method: 'GET', path: '/x' });
+		await client.request(context({ url: 'https://vault.example:8282' }), { method: 'GET', path: '/x' });
+		expect(sent.map((o) => [o.url, o.skipSslCertificateValidation])).toEqual([
+			['https://vault.example:8282/x', true],
+			['https://vault.example:8282/x', undefined],
+		]);
+	});
+
+	it('refuses a base URL that is not one, before sending anything', async () => {
+		await expect(client.request(context({ url: 'vault.example' }), { method: 'GET', path: '/x' })).rejects.toThrow(
+			"The Vault credential's Server URL \"vault.example\" is not a URL",
+		);
+		expect(sent).toHaveLength(0);
 	});
 });

@@ -1,15 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { AuthenticationSelector } from './authentication';
 import { dryRunResult } from './dryRun';
 import { linkOnOrigin } from './paging';
-import { credentialBaseUrl, vendorRequest } from './transport';
+import { vendorRequest } from './transport';
 import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from './types';
 
 /** One call below the credential's base URL: every dynamic path segment already encoded (`pathSegment`). */
 export type VendorCall = Omit<VendorRequest, 'url'> & { path: string };
 
-/** The credential field that holds the vendor's base URL, as named in its credential type. */
+/**
+ * The credential field that holds the vendor's base URL, as named in its credential type. A credential type that
+ * offers *Ignore SSL Issues* names that boolean field `allowUnauthorizedCerts`, as n8n's own credentials do.
+ */
 export interface BaseUrlField {
 	name: string;
 	label: string;
@@ -36,27 +40,39 @@ export interface VendorClient {
  * response shapes).
  */
 export function vendorClient(vendor: VendorProfile, auth: AuthenticationSelector, baseUrlField: BaseUrlField): VendorClient {
-	const baseUrl = async (ctx: ApiContext) => await credentialBaseUrl(ctx, auth.credentialType(ctx), { ...baseUrlField, vendor: vendor.name });
+	const connection = async (ctx: ApiContext) => {
+		const credentials = await ctx.getCredentials(auth.credentialType(ctx));
+		const base = String(credentials[baseUrlField.name] ?? '').trim().replace(/\/+$/, '');
+		// Any host (cloud, custom domain, on-prem, the sandbox), but a URL: anything else is a clear error, not a request.
+		if (!/^https?:\/\/[^/]+/i.test(base)) {
+			throw new NodeOperationError(ctx.getNode(), `The ${vendor.name} credential's ${baseUrlField.label} "${base}" is not a URL`, {
+				description: `Set ${baseUrlField.label} in the credential, e.g. ${baseUrlField.example}`,
+			});
+		}
+		return { base, ignoreSslIssues: credentials.allowUnauthorizedCerts === true };
+	};
+	const baseUrl = async (ctx: ApiContext) => (await connection(ctx)).base;
 	return {
 		credentialType: (ctx) => auth.credentialType(ctx),
 		baseUrl,
 		async request<T>(ctx: ApiContext, { path, ...call }: VendorCall) {
-			const url = `${await baseUrl(ctx)}${path}`;
+			const { base, ignoreSslIssues } = await connection(ctx);
 			return await vendorRequest.call<ApiContext, [VendorProfile, string, VendorRequest], Promise<VendorResponse<T>>>(
 				ctx,
 				vendor,
 				auth.credentialType(ctx),
-				{ ...call, url },
+				{ ignoreSslIssues, ...call, url: `${base}${path}` },
 			);
 		},
 		async followLink<T>(ctx: ApiContext, link: unknown, options: Pick<VendorRequest, 'deadline' | 'itemIndex'> = {}) {
-			const url = linkOnOrigin(link, await baseUrl(ctx));
+			const { base, ignoreSslIssues } = await connection(ctx);
+			const url = linkOnOrigin(link, base);
 			if (!url) return undefined;
 			return await vendorRequest.call<ApiContext, [VendorProfile, string, VendorRequest], Promise<VendorResponse<T>>>(
 				ctx,
 				vendor,
 				auth.credentialType(ctx),
-				{ method: 'GET', url, ...options },
+				{ method: 'GET', url, ignoreSslIssues, ...options },
 			);
 		},
 		async dryRun(ctx, { path, ...call }) {

@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { vendorApiError } from './errors';
 import { credentialSecrets } from './redact';
@@ -90,6 +90,7 @@ function httpOptions(request: VendorRequest, timeout: number): IHttpRequestOptio
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		timeout,
 		json: true,
+		...(request.ignoreSslIssues ? { skipSslCertificateValidation: true } : {}),
 	};
 	if (request.body !== undefined) {
 		options.body = request.body;
@@ -239,23 +240,4 @@ function parseBody(data: unknown): unknown {
 	} catch {
 		return MALFORMED;
 	}
-}
-
-/**
- * The base URL a vendor credential holds (any host: cloud, custom domain, on-prem, the sandbox), without trailing
- * slashes; a value that is not an http(s) URL is a clear error instead of a request to a wrong place.
- */
-export async function credentialBaseUrl(
-	ctx: ApiContext,
-	credentialType: string,
-	field: { name: string; label: string; vendor: string; example: string },
-): Promise<string> {
-	const credentials = await ctx.getCredentials(credentialType);
-	const base = String(credentials[field.name] ?? '').trim().replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]+/i.test(base)) {
-		throw new NodeOperationError(ctx.getNode(), `The ${field.vendor} credential's ${field.label} "${base}" is not a URL`, {
-			description: `Set ${field.label} in the credential, e.g. ${field.example}`,
-		});
-	}
-	return base;
 }

@@ -60,6 +60,8 @@ export interface VendorRequest {
 	confirm?: () => Promise<Confirmation>;
 	/** Epoch ms: no attempt starts and no wait runs past it; each attempt's timeout is capped by the time left. */
 	deadline?: number;
+	/** Whether to accept a self-signed or otherwise invalid TLS certificate (on-prem installs; the credential says so). */
+	ignoreSslIssues?: boolean;
 	itemIndex?: number;
 }
 

@@ -32,6 +32,10 @@ export const faultSchema = z.object({
 	message: z.string().optional(),
 	/** How many matching requests this fault applies to; forever when omitted. */
 	times: z.number().int().min(1).optional(),
+	/** Share of matching requests the fault hits (0–1), drawn from `seed` so a run repeats exactly; all when omitted. */
+	probability: z.number().min(0).max(1).optional(),
+	/** Seed of `probability`'s draws; 1 when omitted. */
+	seed: z.number().int().optional(),
 });
 
 export type FaultInput = z.infer<typeof faultSchema>;
@@ -40,10 +44,12 @@ export type Fault = FaultInput & { id: number; hits: number };
 export class FaultBook {
 	private faults: Array<{ fault: Fault; path?: RegExp }> = [];
 	private nextId = 1;
+	private readonly draws = new Map<number, () => number>();
 
 	add(input: FaultInput): Fault {
 		const fault: Fault = { ...input, id: this.nextId++, hits: 0 };
 		this.faults.push({ fault, path: input.path === undefined ? undefined : new RegExp(input.path) });
+		if (fault.probability !== undefined) this.draws.set(fault.id, seededRandom(fault.seed ?? 1));
 		return fault;
 	}
 
@@ -55,16 +61,28 @@ export class FaultBook {
 		return this.faults.map(({ fault }) => fault);
 	}
 
-	/** Takes the first live fault matching the request, counting it down. */
+	/** Takes the first live fault matching the request (and winning its draw, if it has a probability), counting it down. */
 	take(vendor: string, method: string, path: string): Fault | undefined {
 		const found = this.faults.find(
 			({ fault, path: pattern }) =>
 				fault.vendor === vendor &&
 				(!fault.method || fault.method === method) &&
 				(!pattern || pattern.test(path)) &&
-				(fault.times === undefined || fault.hits < fault.times),
+				(fault.times === undefined || fault.hits < fault.times) &&
+				(fault.probability === undefined || this.draws.get(fault.id)!() < fault.probability),
 		);
 		if (found) found.fault.hits++;
 		return found?.fault;
 	}
+}
+
+/** mulberry32: a tiny seeded generator, enough for repeatable fault draws. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = Math.imul(state ^ (state >>> 15), state | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
 }

@@ -59,14 +59,16 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		_node: INode,
+		node: INode,
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = registeredCredentials().get(typeName);
 		if (!type?.preAuthentication) return undefined;
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
 		if (!expirable) return undefined;
-		if (credentials[expirable.name] && !credentialsExpired) return undefined;
+		// n8n's credential test runs on a NoOp node with a `temp` parameter and always fetches a fresh token.
+		const testingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] && !credentialsExpired && !testingCredentials) return undefined;
 		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		Object.assign(this.store[typeName], output);
 		return output;

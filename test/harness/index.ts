@@ -3,3 +3,4 @@ export * from './package';
 export * from './sandbox';
 export type { CredentialStore } from './credentials-helper';
 export * from './flows';
+export { testCredential } from './credential-test';

@@ -11,7 +11,7 @@ export const PACKAGE_NAME = packageJson.name;
 export const ROOT = join(__dirname, '..', '..');
 
 /** `dist/nodes/X/X.node.js` → the TypeScript source, so tests exercise exactly what package.json registers. */
-function loadRegistered<T>(distPath: string): T {
+export function loadRegistered<T>(distPath: string): T {
 	const source = join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const module = require(source) as Record<string, new () => T>;

@@ -1,12 +1,23 @@
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
+import { VENDORS } from '../../vendors/registry';
+import type { CredentialStore } from './credentials-helper';
 import { Engine } from './engine';
 
-/** This package's credential type for each vendor the sandbox hosts: tests get the sandbox's sample credentials. */
-export const CREDENTIAL_TYPE_BY_VENDOR: Record<string, string> = {
-	okta: 'secOpsOktaApi',
-	servicenow: 'secOpsServiceNowApi',
-};
+/** Each sandbox vendor's default credential type (the first the registry declares): its sample fits that type. */
+export const CREDENTIAL_TYPE_BY_VENDOR: Record<string, string> = Object.fromEntries(
+	VENDORS.map((vendor) => [vendor.sandbox.prefix, vendor.credentials[0].type]),
+);
+
+/** Every credential type of every vendor, filled from the sandbox's sample credentials as the registry declares. */
+export function sandboxCredentials(sandbox: Sandbox): CredentialStore {
+	return Object.fromEntries(
+		VENDORS.flatMap((vendor) => {
+			const sample = sandbox.credentials(vendor.sandbox.prefix);
+			return vendor.credentials.map((credential) => [credential.type, credential.sample(sample)]);
+		}),
+	);
+}
 
 export interface SandboxEngine {
 	sandbox: Sandbox;
@@ -19,8 +30,5 @@ export interface SandboxEngine {
  */
 export async function startSandboxEngine(): Promise<SandboxEngine> {
 	const sandbox = await startSandbox({ port: 0 });
-	const credentials = Object.fromEntries(
-		Object.entries(CREDENTIAL_TYPE_BY_VENDOR).map(([vendor, type]) => [type, sandbox.credentials(vendor)]),
-	);
-	return { sandbox, engine: new Engine(credentials) };
+	return { sandbox, engine: new Engine(sandboxCredentials(sandbox)) };
 }

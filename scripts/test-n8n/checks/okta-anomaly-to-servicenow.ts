@@ -1,21 +1,32 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { expect, nodeItems } from '../check';
-import type { WorkflowCheck } from '../check';
+import type { RunData, WorkflowCheck } from '../check';
 import type { SandboxClient } from '../sandbox';
 
-/** The sample anomaly (Run Manually) and the seeded one are Bob's, rated HIGH: contain, then one incident. */
+/** The sample anomaly (Run Manually) and the seeded one are Bob's successful sign-ins rated HIGH: contain, then one incident. */
 const LOGIN = 'bob.anders@acme.example';
 const CORRELATION = `okta:${LOGIN}:risky-sign-in`;
+const INTEGRATION_USER = 'soc.integration';
 
-async function contained(sandbox: SandboxClient, run: Parameters<NonNullable<WorkflowCheck['verify']>>[0]['run']) {
+async function contained(sandbox: SandboxClient, run: RunData) {
 	const user = await sandbox.call('okta', 'GET', `/api/v1/users/${encodeURIComponent(LOGIN)}`);
 	expect(user.status === 'SUSPENDED', `${LOGIN} is ${String(user.status)} in Okta, not SUSPENDED`);
 	const query = encodeURIComponent(`correlation_id=${CORRELATION}`);
 	const { result } = await sandbox.call<{ result: IDataObject[] }>('servicenow', 'GET', `/api/now/table/incident?sysparm_query=${query}`);
 	expect(result.length === 1, `expected one incident for ${CORRELATION}, found ${result.length}`);
 	const summary = nodeItems(run, 'Summary');
-	expect(summary.length === 1 && summary[0].incident === result[0].number, `Summary says ${JSON.stringify(summary)}, ServiceNow has ${String(result[0].number)}`);
+	expect(
+		summary.length === 1 && summary[0].incident === result[0].number && summary[0].containment === 'suspended',
+		`Summary says ${JSON.stringify(summary)}, ServiceNow has ${String(result[0].number)}`,
+	);
+	// The note the restore template trusts: by the integration user, starting with what n8n did.
+	const notes = encodeURIComponent(`element_id=${String(result[0].sys_id)}^element=work_notes`);
+	const journal = await sandbox.call<{ result: IDataObject[] }>('servicenow', 'GET', `/api/now/table/sys_journal_field?sysparm_query=${notes}`);
+	expect(
+		journal.result.some((note) => note.sys_created_by === INTEGRATION_USER && String(note.value).startsWith(`n8n suspended Okta user <${LOGIN}>`)),
+		`no work note by ${INTEGRATION_USER} saying n8n suspended ${LOGIN}: ${JSON.stringify(journal.result.map((n) => n.value))}`,
+	);
 }
 
 const check: WorkflowCheck = {

@@ -3,7 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { expect, nodeItems } from '../check';
 import type { WorkflowCheck } from '../check';
 
-/** The template's sample (Run Manually): Bob's incident resolved. Make it real, with Bob suspended, before the run. */
+/**
+ * The template's sample (Run Manually): Bob's incident resolved. Make it real first, as the anomaly template leaves it:
+ * Bob suspended, the incident opened by the integration user (the sandbox's sample credential) with the work note
+ * saying n8n suspended him. Only then may the restore template unsuspend him.
+ */
 const LOGIN = 'bob.anders@acme.example';
 const SAMPLE_SYS_ID = '9f3c2a7b5d1e4f608a2b3c4d5e6f7a8b';
 
@@ -14,6 +18,7 @@ const check: WorkflowCheck = {
 			sys_id: SAMPLE_SYS_ID,
 			short_description: `Okta sign-in anomaly: ${LOGIN}`,
 			correlation_id: `okta:${LOGIN}:risky-sign-in`,
+			work_notes: `n8n suspended Okta user <${LOGIN}>; sessions and OAuth tokens cleared.`,
 		});
 		await sandbox.call('servicenow', 'PATCH', `/api/now/table/incident/${SAMPLE_SYS_ID}`, {
 			state: '6',
@@ -24,7 +29,7 @@ const check: WorkflowCheck = {
 	async verify({ sandbox, run }) {
 		const user = await sandbox.call('okta', 'GET', `/api/v1/users/${encodeURIComponent(LOGIN)}`);
 		expect(user.status === 'ACTIVE', `${LOGIN} is ${String(user.status)} in Okta, not ACTIVE again`);
-		expect(nodeItems(run, 'Unsuspend User')[0]?.outcome === 'unsuspended', 'Unsuspend User did not report "unsuspended"');
+		expect(nodeItems(run, 'Restored')[0]?.result === 'unsuspended', `Restored says ${JSON.stringify(nodeItems(run, 'Restored'))}`);
 		const query = encodeURIComponent(`element_id=${SAMPLE_SYS_ID}^element=work_notes`);
 		const { result } = await sandbox.call<{ result: IDataObject[] }>('servicenow', 'GET', `/api/now/table/sys_journal_field?sysparm_query=${query}`);
 		expect(result.some((note) => String(note.value).startsWith('Okta access restored')), 'no "Okta access restored" work note on the incident');

@@ -1,0 +1,149 @@
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { scimString } from '../nodes/Okta/helpers/filter';
+import { condition, queryValue } from '../nodes/ServiceNow/helpers/query';
+import { pathSegment } from '../nodes/shared/validation';
+import { INJECTION_CORPUS } from './corpus/injection';
+
+/**
+ * A helper that puts a value from item data into a vendor query, filter or URL, with a checker for its output: a
+ * small parser of the vendor's grammar that says why the output is not exactly ONE literal carrying the input (or
+ * undefined when it is). A new vendor adds its helpers here, one entry each.
+ */
+interface QuotingHelper {
+	name: string;
+	/** Whether the helper takes a list of values (an array is data to it, each entry checked). */
+	list?: true;
+	quote(node: INode, value: unknown, itemIndex: number): string;
+	notOneLiteral(output: string, input: unknown): string | undefined;
+}
+
+const CONTROL = /\p{Cc}/u;
+
+/** The text a value stands for (helpers may trim it); undefined for values that are not text or a number. */
+function textOf(input: unknown): string[] | undefined {
+	if (typeof input === 'number') return [String(input)];
+	if (typeof input === 'string') return [input, input.trim()];
+	return undefined;
+}
+
+/** SCIM (RFC 7644 §3.4.2.2): one JSON-style string, only `\"` and `\\` escaped, no control characters. */
+function scimLiteral(output: string, input: unknown): string | undefined {
+	const match = /^"((?:[^"\\\p{Cc}]|\\["\\])*)"$/u.exec(output);
+	if (!match) return 'is not exactly one quoted SCIM string';
+	const decoded = match[1].replace(/\\(["\\])/g, '$1');
+	return textOf(input)?.includes(decoded) ? undefined : `decodes to ${JSON.stringify(decoded)}, not the input`;
+}
+
+/** A ServiceNow encoded-query value: runs to the next `^`, so it has none, no control characters, no script. */
+function serviceNowValue(value: string): string | undefined {
+	if (value.includes('^')) return 'contains "^" (would start a new condition)';
+	if (CONTROL.test(value)) return 'contains a control character';
+	if (/javascript\s*:/i.test(value)) return 'contains "javascript:" (run as a script by the instance)';
+	return undefined;
+}
+
+function serviceNowQueryValue(output: string, input: unknown): string | undefined {
+	return serviceNowValue(output) ?? (textOf(input)?.includes(output) ? undefined : `is ${JSON.stringify(output)}, not the input`);
+}
+
+const FIELD = 'short_description';
+
+/** One encoded-query condition `<field><operator><value>`: no `^` anywhere, the value exactly the input. */
+function serviceNowCondition(operator: string) {
+	return (output: string, input: unknown): string | undefined => {
+		if (output.split('^').length !== 1) return 'is more than one condition';
+		if (!output.startsWith(`${FIELD}${operator}`)) return `does not start with ${FIELD}${operator}`;
+		const value = output.slice(FIELD.length + operator.length);
+		if (operator !== 'IN') return serviceNowQueryValue(value, input);
+		// A list condition: the entries the user gave (an array, or a comma-separated text), each one safe value.
+		const entries = Array.isArray(input) ? input : typeof input === 'string' ? input.split(',') : [input];
+		const expected = entries.map((entry) => (typeof entry === 'string' ? entry.trim() : String(entry)));
+		const got = value.split(',');
+		if (JSON.stringify(got) !== JSON.stringify(expected)) return `lists ${JSON.stringify(got)}, not ${JSON.stringify(expected)}`;
+		return got.map(serviceNowValue).find((problem) => problem !== undefined);
+	};
+}
+
+/** One URL path segment: percent-encoded, not `.`/`..` once a URL parser reads it, no encoded separators. */
+function urlPathSegment(output: string, input: unknown): string | undefined {
+	if (!/^[A-Za-z0-9\-_.!~*'()%]+$/.test(output)) return 'has characters encodeURIComponent never leaves';
+	if (/%2f|%5c/i.test(output)) return 'contains an encoded / or \\';
+	if (new URL(`https://vendor.example/api/${output}/next`).pathname !== `/api/${output}/next`) return 'is rewritten by the URL parser (a traversal)';
+	const decoded = decodeURIComponent(output);
+	if (CONTROL.test(decoded)) return 'decodes to a control character';
+	return textOf(input)?.includes(decoded) ? undefined : `decodes to ${JSON.stringify(decoded)}, not the input`;
+}
+
+const QUOTING_HELPERS: QuotingHelper[] = [
+	{ name: 'Okta scimString', quote: (node, value, i) => scimString(node, value, 'Login', i), notOneLiteral: scimLiteral },
+	{ name: 'ServiceNow queryValue', quote: (node, value, i) => queryValue(node, value, 'Correlation ID', i), notOneLiteral: serviceNowQueryValue },
+	...['=', 'LIKE', 'IN'].map((operator) => ({
+		name: `ServiceNow condition ${operator}`,
+		...(operator === 'IN' ? { list: true as const } : {}),
+		quote: (node: INode, value: unknown, i: number) => condition(node, { field: FIELD, operator: operator as '=', value, label: 'Short Description' }, i),
+		notOneLiteral: serviceNowCondition(operator),
+	})),
+	{ name: 'shared pathSegment', quote: (node, value, i) => pathSegment(node, value, 'User', i), notOneLiteral: urlPathSegment },
+];
+
+const NODE: INode = { id: 'corpus', name: 'Corpus', type: 'n8n-nodes-secops.corpus', typeVersion: 1, position: [0, 0], parameters: {} };
+const ITEM_INDEX = 3;
+
+/** A helper refuses bad input with a NodeOperationError; any other error is a crash and fails the case. */
+type Outcome = { refused: NodeOperationError } | { output: string } | { crashed: unknown };
+
+function run(helper: QuotingHelper, value: unknown): Outcome {
+	try {
+		return { output: helper.quote(NODE, value, ITEM_INDEX) };
+	} catch (error) {
+		return error instanceof NodeOperationError ? { refused: error } : { crashed: error };
+	}
+}
+
+describe.each(QUOTING_HELPERS)('$name over the injection corpus', (helper) => {
+	const cases = INJECTION_CORPUS.map((entry) => ({
+		...entry,
+		mustRefuse: entry.refuse === 'always' || (entry.refuse === 'unlessList' && !helper.list),
+	}));
+
+	describe.each(cases)('$label', ({ value, plain, mustRefuse }) => {
+		it(mustRefuse ? 'is refused (fail closed)' : 'is refused with a fix hint, or comes out as exactly one literal', () => {
+			const outcome = run(helper, value);
+			expect(outcome).not.toHaveProperty('crashed');
+			if ('refused' in outcome) {
+				expect(plain).toBeUndefined();
+				expect(outcome.refused.context.itemIndex).toBe(ITEM_INDEX);
+				expect(outcome.refused.description).toEqual(expect.any(String));
+			} else if ('output' in outcome) {
+				// A value that must be refused shows here with what the helper made of it.
+				expect(mustRefuse ? outcome.output : undefined).toBeUndefined();
+				expect(helper.notOneLiteral(outcome.output, value)).toBeUndefined();
+			}
+		});
+	});
+});
+
+/** The checkers themselves must fail on output that is not one literal, or the corpus test proves nothing. */
+describe('the literal checkers catch what a naive helper lets through', () => {
+	const checker = (name: string) => QUOTING_HELPERS.find((h) => h.name === name)?.notOneLiteral as QuotingHelper['notOneLiteral'];
+
+	it.each([
+		['Okta scimString', '"x" or status eq "ACTIVE"', 'x" or status eq "ACTIVE'],
+		['Okta scimString', '"abc\\"', 'abc\\'],
+		['Okta scimString', '"a\nb"', 'a\nb'],
+		['Okta scimString', '"someone else"', 'alice'],
+		['ServiceNow queryValue', 'x^ORactive=true', 'x^ORactive=true'],
+		['ServiceNow queryValue', 'javascript:gs.getUserID()', 'javascript:gs.getUserID()'],
+		['ServiceNow queryValue', 'a\r\nb', 'a\r\nb'],
+		['ServiceNow condition =', 'short_description=a^NQactive=true', 'a^NQactive=true'],
+		['ServiceNow condition IN', 'short_descriptionINa,b', ['a,b']],
+		['ServiceNow condition IN', 'short_descriptionIN', []],
+		['shared pathSegment', '../admin', '../admin'],
+		['shared pathSegment', '%2e%2e', '..'],
+		['shared pathSegment', 'a%2Fb', 'a/b'],
+	])('%s: %j', (name, output, input) => {
+		expect(checker(name)(output, input)).toEqual(expect.any(String));
+	});
+});
