@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import { CREDENTIAL_TYPE_BY_VENDOR } from '../../test/harness/sandbox';
+import type { SandboxSample } from '../../vendors/registry';
+import { VENDORS } from '../../vendors/registry';
 import type { LoadedType } from './n8n';
 import type { WorkflowFile } from './workflows';
 
@@ -21,12 +22,20 @@ const GENERATED: Record<string, () => Record<string, unknown>> = {
 };
 const generated = new Map<string, Record<string, unknown>>();
 
-/** The sandbox vendor whose sample credentials fit a credential type: the test harness's map, else `secOps<Vendor>…`. */
-function vendorOf(type: string, vendors: string[]): string | undefined {
-	const mapped = Object.entries(CREDENTIAL_TYPE_BY_VENDOR).find(([, name]) => name === type)?.[0];
-	if (mapped) return mapped;
-	const lower = type.toLowerCase();
-	return vendors.find((vendor) => lower.startsWith(`secops${vendor.toLowerCase()}`));
+/** A credential type's data against the sandbox, as vendors/registry.ts builds it from its vendor's sample. */
+function sampleFor(type: string, samples: Record<string, SandboxSample>): Record<string, unknown> | undefined {
+	for (const vendor of VENDORS) {
+		const entry = vendor.credentials.find((credential) => credential.type === type);
+		const sample = samples[vendor.sandbox.prefix];
+		if (entry) return sample ? entry.sample(sample) : undefined;
+	}
+	return undefined;
+}
+
+/** The fields that replace a credential's secret with a wrong one (vendors/registry.ts): its test must then fail. */
+export function wrongSecretFor(record: CredentialRecord): Record<string, unknown> | undefined {
+	const entry = VENDORS.flatMap((vendor) => vendor.credentials).find((credential) => credential.type === record.type);
+	return entry?.wrongSecret(record.data as Parameters<typeof entry.wrongSecret>[0]);
 }
 
 /**
@@ -36,22 +45,16 @@ function vendorOf(type: string, vendors: string[]): string | undefined {
 export function planCredentials(
 	declared: string[],
 	loaded: LoadedType[],
-	samples: Record<string, Record<string, unknown>>,
+	samples: Record<string, SandboxSample>,
 	workflows: WorkflowFile[],
 ): { records: CredentialRecord[]; notes: string[] } {
 	const records = new Map<string, CredentialRecord>();
 	const notes: string[] = [];
 	const dataFor = (type: string): Record<string, unknown> | undefined => {
 		const make = GENERATED[type];
-		if (make) {
-			if (!generated.has(type)) generated.set(type, make());
-			return generated.get(type);
-		}
-		const vendor = vendorOf(type, Object.keys(samples));
-		const loadedType = loaded.find((t) => t.name === type);
-		if (!vendor || !loadedType) return undefined;
-		const fields = new Set((loadedType.properties ?? []).map((p) => p.name));
-		return Object.fromEntries(Object.entries(samples[vendor]).filter(([key]) => fields.has(key)));
+		if (!make) return sampleFor(type, samples);
+		if (!generated.has(type)) generated.set(type, make());
+		return generated.get(type);
 	};
 	for (const type of declared) {
 		const data = dataFor(type);

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SandboxVendor } from '../../test/harness/flows';
 import { vendorApiCall } from '../../test/harness/flows';
+import type { SandboxSample } from '../../vendors/registry';
 import { fail } from './log';
 
 export interface SandboxRequest {
@@ -45,7 +46,8 @@ export class SandboxClient {
 		return await this.admin<SandboxRequest[]>('GET', vendor ? `requests/${vendor}` : 'requests');
 	}
 
-	async credentials(): Promise<Record<string, Record<string, unknown>>> {
+	/** Each vendor's sample credentials, keyed by its URL prefix (`okta`, `servicenow`). */
+	async credentials(): Promise<Record<string, SandboxSample>> {
 		return await this.admin('GET', 'credentials');
 	}
 
