@@ -1,7 +1,7 @@
 import type { CredentialRecord } from './credentials';
 import { wrongSecretFor } from './credentials';
 import { detail } from './log';
-import type { N8n } from './n8n';
+import type { LoadedType, N8n } from './n8n';
 
 interface StoredCredential {
 	id: string;
@@ -14,11 +14,14 @@ interface StoredCredential {
 /**
  * What the editor's *Test* button does for each credential, as the signed-in owner: load it for the credential
  * modal (`GET /rest/credentials/:id?includeData=true`), then `POST /rest/credentials/test` with what it loaded.
- * n8n runs the credential type's test (or the node's `testedBy` method) against the URL in the credential. The same
- * test with a wrong secret typed over the stored one (vendors/registry.ts `wrongSecret`) must fail, so a pass means
- * the secret was checked. Returns one line per credential whose test did not answer as expected, with n8n's message.
+ * n8n runs the credential type's test (or the node's `testedBy` method) against the URL in the credential.
+ *
+ * Then the test of the same credential with a wrong secret (vendors/registry.ts `wrongSecret`) must fail, so a pass
+ * means the secret was checked. Its expirable fields (an OAuth2 access token) are sent empty, as a new credential has
+ * them: sent redacted, n8n would restore the token the first test just fetched and stored, and never use the secret.
+ * Returns one line per credential whose tests did not answer so, with n8n's message.
  */
-export async function testCredentialsInN8n(n8n: N8n, records: CredentialRecord[]): Promise<string[]> {
+export async function testCredentialsInN8n(n8n: N8n, records: CredentialRecord[], types: LoadedType[]): Promise<string[]> {
 	const problems: string[] = [];
 	for (const record of records) {
 		const { id, name, type, data } = await n8n.rest<StoredCredential>(`/credentials/${encodeURIComponent(record.id)}?includeData=true`);
@@ -30,7 +33,8 @@ export async function testCredentialsInN8n(n8n: N8n, records: CredentialRecord[]
 			continue;
 		}
 		const wrong = wrongSecretFor(record);
-		const refused = wrong && (await test({ ...data, ...wrong }));
+		const expirable = (types.find((t) => t.name === type)?.properties ?? []).filter((p) => p.typeOptions?.expirable).map((p) => [p.name, '']);
+		const refused = wrong && (await test({ ...data, ...Object.fromEntries(expirable), ...wrong }));
 		if (refused && refused.status === 'OK') {
 			problems.push(`credential "${name}" (${type}, id ${id}): n8n's test also passes with a wrong secret (${Object.keys(wrong).join(', ')})`);
 			continue;

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
 			await instance.start();
 			try {
 				await instance.signIn();
-				listProblems('a credential test failed in n8n', await testCredentialsInN8n(instance, credentials));
+				listProblems('a credential test failed in n8n', await testCredentialsInN8n(instance, credentials, loaded.credentials));
 			} finally {
 				await instance.stop();
 			}

@@ -21,7 +21,7 @@ export interface LoadedType {
 	iconUrl?: string | { light: string; dark: string };
 	codex?: unknown;
 	credentials?: Array<{ name: string }>;
-	properties?: Array<{ name: string }>;
+	properties?: Array<{ name: string; typeOptions?: { expirable?: boolean } }>;
 }
 
 export interface ExecutionSummary {
