@@ -126,7 +126,7 @@ export class SecOpsOktaOAuth2Api implements ICredentialType {
 			}
 			if (response.statusCode !== 200 || typeof body?.access_token !== 'string') {
 				const reason = typeof body?.error_description === 'string' ? body.error_description : `HTTP ${response.statusCode}`;
-				throw new Error(`Okta did not issue an access token: ${reason}. Check the client ID, private key, scopes and the DPoP setting.`);
+				throw new Error(`Okta did not issue an access token: ${reason.replace(/\.+$/, '')}. Check the client ID, private key, scopes and the DPoP setting.`);
 			}
 			return { accessToken: body.access_token, authScheme: String(body.token_type ?? 'Bearer'), dpopPrivateKey: dpopKey };
 		}

@@ -9,7 +9,7 @@ const UNSAFE_ID = /[\p{Cc}/\\]/u;
  * Rejects what could change the request's target (`../`, `/`, CR/LF) instead of silently encoding it.
  */
 export function pathSegment(node: INode, value: unknown, field: string, itemIndex: number, example = ''): string {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+	const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : undefined;
 	const hint = example ? ` e.g. ${example}` : '';
 	if (text === undefined) {
 		throw new NodeOperationError(node, `${field} is ${describeType(value)}, not an ID`, {

@@ -85,6 +85,6 @@ export const INJECTION_CORPUS: CorpusEntry[] = [
 	{ label: 'a boolean', value: true, refuse: 'always' },
 	{ label: 'zero', value: 0 },
 	{ label: 'a negative fraction', value: -1.5 },
-	{ label: 'NaN', value: Number.NaN },
-	{ label: 'Infinity', value: Number.POSITIVE_INFINITY },
+	{ label: 'NaN', value: Number.NaN, refuse: 'always' },
+	{ label: 'Infinity', value: Number.POSITIVE_INFINITY, refuse: 'always' },
 ];
