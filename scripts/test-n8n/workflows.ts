@@ -178,7 +178,7 @@ export async function runHeadless(n8n: N8n, workflow: WorkflowFile, input: strin
 			.filter(([, runs]) => runs.some((r) => r.error))
 			.map(([name, runs]) => `node "${name}": ${runs.find((r) => r.error)?.error?.message ?? ''}`);
 		const output = `${stdout}\n${stderr}`.trim().split('\n').slice(-15).join('\n');
-		const reason = failedNodes.length ? failedNodes.join('; ') : (result?.resultData.error?.message ?? output);
+		const reason = failedNodes.length ? failedNodes.join('; ') : (result?.resultData.error?.message ?? `exit code ${code}:\n${output}`);
 		fail(`${workflow.label}: \`${node} ${script} ${input}\` failed: ${reason}`);
 	}
 	return result;
