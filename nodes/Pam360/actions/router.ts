@@ -1,0 +1,10 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { routeOperations } from '../../shared/execute';
+import * as account from './account';
+import * as password from './password';
+import * as resource from './resource';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await routeOperations.call(this, { account, password, resource });
+}
