@@ -31,7 +31,7 @@ export class SecOpsPam360Api implements ICredentialType {
 		},
 		{
 			displayName: 'Token Type',
-			name: 'tokenType',
+			name: 'authMode',
 			type: 'options',
 			default: 'apiUser',
 			options: [
@@ -50,7 +50,7 @@ export class SecOpsPam360Api implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			displayOptions: { show: { tokenType: ['apiUser'] } },
+			displayOptions: { show: { authMode: ['apiUser'] } },
 		},
 		{
 			displayName: 'Organization Name',
@@ -59,7 +59,7 @@ export class SecOpsPam360Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. Acme SOC',
 			description: "MSP editions: the organization's display name; empty uses the API user's own organization",
-			displayOptions: { show: { tokenType: ['apiUser'] } },
+			displayOptions: { show: { authMode: ['apiUser'] } },
 		},
 		{
 			displayName: 'App Token',
@@ -68,9 +68,10 @@ export class SecOpsPam360Api implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			displayOptions: { show: { tokenType: ['appToken'] } },
+			displayOptions: { show: { authMode: ['appToken'] } },
 			description: 'Works once an administrator approved the RPA entry (or approval is automatic), and until it expires',
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a boolean toggle, named as n8n's own credentials name it (the shared vendorClient reads it); it holds no secret
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',
@@ -82,7 +83,7 @@ export class SecOpsPam360Api implements ICredentialType {
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const headers: Record<string, string> = {};
-		if (credentials.tokenType === 'appToken') {
+		if (credentials.authMode === 'appToken') {
 			headers.APP_AUTHTOKEN = String(credentials.appToken ?? '');
 			headers.APP_TYPE = '17';
 		} else {

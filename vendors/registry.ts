@@ -123,7 +123,7 @@ export const VENDORS: VendorEntry[] = [
 			{
 				type: 'secOpsPam360Api',
 				dist: credentialDist('SecOpsPam360Api'),
-				sample: (s) => ({ url: s.url, tokenType: 'apiUser', authToken: s.authToken, orgName: s.orgName, appToken: '', allowUnauthorizedCerts: false }),
+				sample: (s) => ({ url: s.url, authMode: 'apiUser', authToken: s.authToken, orgName: s.orgName, appToken: '', allowUnauthorizedCerts: false }),
 				wrongSecret: (c) => ({ authToken: `${String(c.authToken)}-wrong` }),
 			},
 		],

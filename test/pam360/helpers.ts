@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import type { Pam360State } from '../../sandbox/vendors/pam360/state';
@@ -12,7 +12,7 @@ export function pam360Credential(sandbox: Sandbox, tokenType: TokenType, extra: 
 	const sample = sandbox.credentials('pam360');
 	return {
 		url: sample.url,
-		tokenType,
+		authMode: tokenType,
 		authToken: tokenType === 'apiUser' ? sample.authToken : '',
 		orgName: tokenType === 'apiUser' ? sample.orgName : '',
 		appToken: tokenType === 'appToken' ? sample.appToken : '',
@@ -36,7 +36,7 @@ export function pam360Workflow(parameters: IDataObject, extra: { onError?: strin
 				type: 'n8n-nodes-secops.pam360',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters,
+				parameters: parameters as INodeParameters,
 				credentials: { secOpsPam360Api: { id: 'pam360-sandbox', name: 'PAM360 Sandbox' } },
 				...(extra.onError ? { onError: extra.onError as 'continueRegularOutput' } : {}),
 			},

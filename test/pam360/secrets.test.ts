@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
@@ -52,7 +52,7 @@ describe.each<TokenType>(['apiUser', 'appToken'])('PAM360 secrets corpus (%s)', 
 			jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void written.push(args.map(String).join(' '))),
 		);
 		try {
-			const engine = pam360Engine(sandbox, { ...pam360Credential(sandbox, tokenType), ...credential });
+			const engine = pam360Engine(sandbox, { ...pam360Credential(sandbox, tokenType), ...credential } as ICredentialDataDecryptedObject);
 			const result = await engine.run(pam360Workflow(parameters, onError ? { onError } : {}));
 			return { result, written };
 		} finally {
@@ -68,7 +68,7 @@ describe.each<TokenType>(['apiUser', 'appToken'])('PAM360 secrets corpus (%s)', 
 				const rows = result.json('PAM360');
 				// The one place a password may be: the chosen output field of a successful Password Get.
 				const allowed = parameters.operation === 'get' && parameters.resource === 'password' ? rows.map((row) => row.password) : [];
-				const scrubbed = JSON.stringify({ run: result.run.data.resultData, rows: rows.map(({ password: _p, ...rest }) => rest) });
+				const scrubbed = JSON.stringify({ run: result.run.data.resultData, rows: rows.map((row) => Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'password'))) });
 				const fetched = pamState(sandbox).resources.flatMap((r) => r.accounts.map((a) => a.password));
 				for (const secret of [...seededSecrets, ...fetched]) {
 					const withoutAllowed = allowed.reduce<string>((text, value) => text.split(String(value)).join(''), scrubbed);
@@ -82,10 +82,10 @@ describe.each<TokenType>(['apiUser', 'appToken'])('PAM360 secrets corpus (%s)', 
 
 	it('refused tokens and vendor failures do not echo the token', async () => {
 		const pending = (await sandbox.runAction('pam360', 'createRpaEntry', { name: 'corpus' })) as { token: string };
-		const wrong = tokenType === 'apiUser' ? { authToken: 'WRONG-TOKEN-123456' } : { appToken: pending.token };
+		const wrong = tokenType === 'apiUser' ? { authToken: 'example-wrong-token-0001' } : { appToken: pending.token };
 		const { result, written } = await runCollecting(wrong, OPERATIONS[11], 'continueRegularOutput');
 		const text = JSON.stringify(result.run.data.resultData) + written.join('\n');
 		expect(result.json('PAM360')[0].error).toMatch(/^PAM360: /);
-		for (const secret of ['WRONG-TOKEN-123456', pending.token, ...seededSecrets]) expect(text).not.toContain(secret);
+		for (const secret of ['example-wrong-token-0001', pending.token, ...seededSecrets]) expect(text).not.toContain(secret);
 	});
 });

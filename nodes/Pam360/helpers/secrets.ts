@@ -18,6 +18,13 @@ function withoutSecretParameters(node: INode): INode {
 	return { ...node, parameters };
 }
 
+/** The error as raised, with the node it records stripped of typed passwords. */
+function withSecretsMasked(error: unknown): unknown {
+	const recorded = error as { node?: INode } | undefined;
+	if (recorded && typeof recorded === 'object' && recorded.node) recorded.node = withoutSecretParameters(recorded.node);
+	return error;
+}
+
 /** The resource's operations, each raising its errors with the node's secret parameters masked. */
 export function maskingSecrets<T extends Record<string, unknown>>(operations: T): T {
 	const masked: Record<string, unknown> = {};
@@ -31,9 +38,7 @@ export function maskingSecrets<T extends Record<string, unknown>>(operations: T)
 							try {
 								return await execute.call(this, itemIndex);
 							} catch (error) {
-								const recorded = error as { node?: INode };
-								if (recorded && typeof recorded === 'object' && recorded.node) recorded.node = withoutSecretParameters(recorded.node);
-								throw error;
+								throw withSecretsMasked(error);
 							}
 						},
 					};

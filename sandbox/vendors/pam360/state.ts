@@ -79,11 +79,11 @@ export interface Pam360State {
 	nextRpaId: number;
 }
 
-export const SAMPLE_AUTHTOKEN = 'A1B2C3D4-0000-4000-8000-SANDBOXAUTHTK';
+export const SAMPLE_AUTHTOKEN = 'pam360-example-authtoken-0001';
 export const SAMPLE_ORG = 'Acme SOC';
-export const SAMPLE_APP_TOKEN = 'E5F6A7B8-0000-4000-8000-SANDBOXAPPTKN';
+export const SAMPLE_APP_TOKEN = 'pam360-example-app-token-0001';
 /** A second API user, who owns resources and shares one of them with the sample user. */
-export const OTHER_AUTHTOKEN = 'C9D0E1F2-0000-4000-8000-SANDBOXJDOETK';
+export const OTHER_AUTHTOKEN = 'pam360-example-authtoken-jdoe';
 export const RESOURCE_TYPES = ['Windows', 'Linux', 'Fortigate Firewall', 'MS SQL server', 'Oracle DB server', 'Web Site Accounts'];
 
 type Seed = [name: string, type: string, owner: string, sharedWith: string[], accounts: Array<[name: string, password: string, reason?: boolean, ticket?: boolean]>];

@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Account Password Policy', name: 'accountPasswordPolicy', type: 'string', default: '', placeholder: 'e.g. Strong' },
+			{ displayName: 'Account Password Policy', name: 'accountPolicy', type: 'string', default: '', placeholder: 'e.g. Strong' },
 			{ displayName: 'Notes', name: 'notes', type: 'string', default: '', placeholder: 'e.g. Backup service account' },
 		],
 	},
@@ -37,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const accountName = detailText(node, this.getNodeParameter('accountName', itemIndex), 'Account Name', itemIndex, true) as string;
 	const password = this.getNodeParameter('password', itemIndex, '') as string;
 	const extra = detailsFrom(node, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, {
-		accountPasswordPolicy: ['ACCOUNTPASSWORDPOLICY', 'Account Password Policy'],
+		accountPolicy: ['ACCOUNTPASSWORDPOLICY', 'Account Password Policy'],
 		notes: ['NOTES', 'Notes'],
 	}, itemIndex);
 	const resource = await resourceId(this, this.getNodeParameter('pamResource', itemIndex), itemIndex);
