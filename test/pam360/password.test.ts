@@ -73,6 +73,16 @@ describe.each<TokenType>(['apiUser', 'appToken'])('PAM360 passwords (%s)', (toke
 		});
 	});
 
+	it('per item with Continue On Fail: errors and passwords stay paired with their own item', async () => {
+		const result = await run(get('SOUTH-FIN-WINSERQA-09', '={{ $json.account }}'), [{ account: 'svc-backup' }, { account: 'administrator' }, { account: null }]);
+		const output = result.output('PAM360');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json).toEqual({ error: 'Account svc-backup requires a reason to fetch its password', details: expect.any(String) });
+		expect(output[1].json).toEqual({ resourceId: '1', accountId: '1', accountName: 'administrator', password: 'Fin!Adm1n-2024' });
+		expect(output[2].json.error).toBe('Account is null, not text');
+		expect(JSON.stringify([output[0].json, output[2].json])).not.toContain('Fin!Adm1n-2024');
+	});
+
 	it('Change with a given password, Local and Remote, never echoes it', async () => {
 		const { account } = seeded(sandbox, 'WEB-PROD-01', 'deploy');
 		const local = await run({
