@@ -113,6 +113,18 @@ describe.each<TokenType>(['apiUser', 'appToken'])('PAM360 resources and accounts
 		for (const r of pamState(sandbox).resources) for (const a of r.accounts) expect(everything).not.toContain(a.password);
 	});
 
+	it('after a lost answer a create is not sent again, a read is', async () => {
+		sandbox.faults.add({ vendor: 'pam360', method: 'POST', path: '^/restapi/json/v1/resources$', kind: 'timeoutAfterHandling', times: 1 });
+		const lost = await run({ resource: 'resource', operation: 'create', resourceName: 'LOST-01', accountName: 'svc' });
+		expect(lost.error('PAM360')?.message).toBe('PAM360 dropped the connection before answering. It may have taken effect: check before repeating it');
+		expect(requests('/resources').filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(pamState(sandbox).resources.filter((r) => r.name === 'LOST-01')).toHaveLength(1);
+		sandbox.faults.add({ vendor: 'pam360', method: 'GET', path: '/accounts$', kind: 'status', status: 502, times: 1 });
+		const read = await run({ resource: 'account', operation: 'getMany', pamResource: locator('id', '1'), returnAll: true });
+		expect(read.json('PAM360')).toHaveLength(2);
+		expect(requests('/resources/1/accounts').map((r) => r.status)).toEqual([502, 200]);
+	});
+
 	it('refuses bad IDs from item data and empty names before anything is sent', async () => {
 		const fromItem = async (rid: unknown) =>
 			await engine.run(
