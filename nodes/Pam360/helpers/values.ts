@@ -38,3 +38,18 @@ export function detailsFrom(node: INode, fields: IDataObject, keys: Record<strin
 	}
 	return details;
 }
+
+/**
+ * A password typed or mapped into the node: any text, sent as given (no trimming), empty = not given. A value that is
+ * not text is refused, and the message never shows the value.
+ */
+export function secretText(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === '') return undefined;
+	if (typeof value !== 'string') {
+		throw new NodeOperationError(node, `${field} is ${describeType(value)}, not text`, {
+			itemIndex,
+			description: `Map the password to ${field} as text; check the expression that fills it.`,
+		});
+	}
+	return value;
+}

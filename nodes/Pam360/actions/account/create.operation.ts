@@ -3,7 +3,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { resourceRLC } from '../../descriptions/locators.description';
 import { accountId, resourceId } from '../../helpers/locate';
-import { detailText, detailsFrom } from '../../helpers/values';
+import { detailText, detailsFrom, secretText } from '../../helpers/values';
 import { pam360ApiRequest } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -35,7 +35,7 @@ export const description = updateDisplayOptions({ show: { resource: ['account'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const node = this.getNode();
 	const accountName = detailText(node, this.getNodeParameter('accountName', itemIndex), 'Account Name', itemIndex, true) as string;
-	const password = this.getNodeParameter('password', itemIndex, '') as string;
+	const password = secretText(node, this.getNodeParameter('password', itemIndex, ''), 'Password', itemIndex);
 	const extra = detailsFrom(node, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, {
 		accountPolicy: ['ACCOUNTPASSWORDPOLICY', 'Account Password Policy'],
 		notes: ['NOTES', 'Notes'],

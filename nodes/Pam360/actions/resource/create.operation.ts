@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { idsFromNames } from '../../helpers/locate';
-import { detailText, detailsFrom } from '../../helpers/values';
+import { detailText, detailsFrom, secretText } from '../../helpers/values';
 import { pam360ApiRequest } from '../../transport';
 
 export const RESOURCE_FIELDS: Record<string, [string, string]> = {
@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const resourceName = detailText(node, this.getNodeParameter('resourceName', itemIndex), 'Resource Name', itemIndex, true) as string;
 	const accountName = detailText(node, this.getNodeParameter('accountName', itemIndex), 'Account Name', itemIndex, true) as string;
 	const resourceType = detailText(node, this.getNodeParameter('resourceType', itemIndex, ''), 'Resource Type', itemIndex);
-	const password = this.getNodeParameter('password', itemIndex, '') as string;
+	const password = secretText(node, this.getNodeParameter('password', itemIndex, ''), 'Account Password', itemIndex);
 	const extra = detailsFrom(node, this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, {
 		...RESOURCE_FIELDS,
 		accountPasswordPolicy: ['ACCOUNTPASSWORDPOLICY', 'Account Password Policy'],
