@@ -2,6 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { scimString } from '../nodes/Okta/helpers/filter';
+import { detailText } from '../nodes/Pam360/helpers/values';
 import { condition, queryValue } from '../nodes/ServiceNow/helpers/query';
 import { pathSegment } from '../nodes/shared/validation';
 import { INJECTION_CORPUS } from './corpus/injection';
@@ -76,6 +77,21 @@ function urlPathSegment(output: string, input: unknown): string | undefined {
 	return textOf(input)?.includes(decoded) ? undefined : `decodes to ${JSON.stringify(decoded)}, not the input`;
 }
 
+/** PAM360 INPUT_DATA: one JSON document whose only Details key carries the input, no control characters. */
+function pam360InputData(output: string, input: unknown): string | undefined {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(output);
+	} catch {
+		return 'is not JSON';
+	}
+	const details = (parsed as { operation?: { Details?: Record<string, unknown> } }).operation?.Details ?? {};
+	if (Object.keys(parsed as object).length !== 1 || Object.keys(details).join() !== 'SEARCHVALUE') return 'has other keys than operation.Details.SEARCHVALUE';
+	const value = details.SEARCHVALUE;
+	if (typeof value !== 'string' || CONTROL.test(value)) return 'is not one line of text';
+	return textOf(input)?.includes(value) ? undefined : `carries ${JSON.stringify(value)}, not the input`;
+}
+
 const QUOTING_HELPERS: QuotingHelper[] = [
 	{ name: 'Okta scimString', quote: (node, value, i) => scimString(node, value, 'Login', i), notOneLiteral: scimLiteral },
 	{ name: 'ServiceNow queryValue', quote: (node, value, i) => queryValue(node, value, 'Correlation ID', i), notOneLiteral: serviceNowQueryValue },
@@ -85,6 +101,11 @@ const QUOTING_HELPERS: QuotingHelper[] = [
 		quote: (node: INode, value: unknown, i: number) => condition(node, { field: FIELD, operator: operator as '=', value, label: 'Short Description' }, i),
 		notOneLiteral: serviceNowCondition(operator),
 	})),
+	{
+		name: 'PAM360 INPUT_DATA value',
+		quote: (node, value, i) => JSON.stringify({ operation: { Details: { SEARCHVALUE: detailText(node, value, 'Search Value', i, true) } } }),
+		notOneLiteral: pam360InputData,
+	},
 	{ name: 'shared pathSegment', quote: (node, value, i) => pathSegment(node, value, 'User', i), notOneLiteral: urlPathSegment },
 ];
 
@@ -140,6 +161,8 @@ describe('the literal checkers catch what a naive helper lets through', () => {
 		['ServiceNow condition =', 'short_description=a^NQactive=true', 'a^NQactive=true'],
 		['ServiceNow condition IN', 'short_descriptionINa,b', ['a,b']],
 		['ServiceNow condition IN', 'short_descriptionIN', []],
+		['PAM360 INPUT_DATA value', '{"operation":{"Details":{"SEARCHVALUE":"x","LIMIT":1}}}', 'x'],
+		['PAM360 INPUT_DATA value', '{"operation":{"Details":{"SEARCHVALUE":"a\\nb"}}}', 'a\nb'],
 		['shared pathSegment', '../admin', '../admin'],
 		['shared pathSegment', '%2e%2e', '..'],
 		['shared pathSegment', 'a%2Fb', 'a/b'],

@@ -113,4 +113,22 @@ export const VENDORS: VendorEntry[] = [
 		docs: 'docs/servicenow.md',
 		icons: { light: 'icons/servicenow.svg', dark: 'icons/servicenow.dark.svg' },
 	},
+	{
+		id: 'pam360',
+		displayName: 'ManageEngine PAM360',
+		nodes: [nodeDist('Pam360')],
+		triggers: [],
+		credentials: [
+			// One credential, two token types: the sample is the API user; test/pam360 covers the RPA App Token.
+			{
+				type: 'secOpsPam360Api',
+				dist: credentialDist('SecOpsPam360Api'),
+				sample: (s) => ({ url: s.url, authMode: 'apiUser', authToken: s.authToken, orgName: s.orgName, appToken: '', allowUnauthorizedCerts: false }),
+				wrongSecret: (c) => ({ authToken: `${String(c.authToken)}-wrong` }),
+			},
+		],
+		sandbox: { module: 'pam360', prefix: 'pam360' },
+		docs: 'docs/pam360.md',
+		icons: { light: 'icons/pam360.svg', dark: 'icons/pam360.dark.svg' },
+	},
 ];
