@@ -39,7 +39,11 @@ export interface VendorClient {
  * URL it holds, and calls through the shared `vendorRequest`. A vendor folder adds only what is its own (paging style,
  * response shapes).
  */
-export function vendorClient(vendor: VendorProfile, auth: AuthenticationSelector, baseUrlField: BaseUrlField): VendorClient {
+export function vendorClient(
+	vendor: VendorProfile,
+	auth: Pick<AuthenticationSelector, 'credentialType'>,
+	baseUrlField: BaseUrlField,
+): VendorClient {
 	const connection = async (ctx: ApiContext) => {
 		const credentials = await ctx.getCredentials(auth.credentialType(ctx));
 		const base = String(credentials[baseUrlField.name] ?? '').trim().replace(/\/+$/, '');

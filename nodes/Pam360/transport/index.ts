@@ -1,6 +1,5 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { AuthenticationSelector } from '../../shared/authentication';
 import { vendorClient } from '../../shared/client';
 import { collectPages, nextOffset } from '../../shared/paging';
 import type { ApiContext, VendorProfile } from '../../shared/types';
@@ -46,14 +45,9 @@ export const pam360Vendor: VendorProfile = {
 };
 
 /** One credential with two token types (chosen inside it), so the node has no Authentication parameter. */
-const pam360Auth: AuthenticationSelector = {
-	credentials: [{ name: 'secOpsPam360Api', required: true }],
-	property: { displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'secOpsPam360Api' },
-	credentialType: () => 'secOpsPam360Api',
-};
-export const pam360Credentials = pam360Auth.credentials;
+export const pam360Credentials = [{ name: 'secOpsPam360Api', required: true }];
 
-export const pam360Client = vendorClient(pam360Vendor, pam360Auth, {
+export const pam360Client = vendorClient(pam360Vendor, { credentialType: () => 'secOpsPam360Api' }, {
 	name: 'url',
 	label: 'Server URL',
 	example: 'https://pam360.acme.example:8282',
