@@ -11,7 +11,15 @@ export const description = updateDisplayOptions({ show: { resource: ['connector'
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const app = idSegment.call(this, itemIndex, 'appId', 'App ID');
 	const connector = idSegment.call(this, itemIndex, 'connectorId', 'Connector ID');
-	// Force Sync only queues a sync; asking twice queues the same sync, so a lost answer is asked again.
-	await conductorOneApiRequest.call(this, { method: 'POST', path: `/api/v1/apps/${app}/connectors/${connector}/force_sync`, body: {}, idempotent: true, itemIndex });
+	// Force Sync only queues a sync; asking twice queues the same sync, so a lost answer is asked again. The body is
+	// the empty message `{}`, sent as text because n8n's HTTP helper drops an empty object body.
+	await conductorOneApiRequest.call(this, {
+		method: 'POST',
+		path: `/api/v1/apps/${app}/connectors/${connector}/force_sync`,
+		body: '{}',
+		headers: { 'Content-Type': 'application/json' },
+		idempotent: true,
+		itemIndex,
+	});
 	return { outcome: 'syncQueued', appId: decodeURIComponent(app), connectorId: decodeURIComponent(connector) };
 }
