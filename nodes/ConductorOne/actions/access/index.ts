@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 			action: 'Revoke all access of a user',
 			effect: 'contains',
 			summary: 'open a revoke task for every entitlement the user holds in the chosen apps or entitlements; Dry Run lists them',
-			reverse: 'Task → Create Grant for each revoked entitlement (one output item per entitlement)',
+			reverse: 'none (run Task → Create Grant on each output item: each names the app, entitlement and account revoked)',
 		},
 	]),
 	...revokeAll.description,
