@@ -14,7 +14,8 @@ export function withExpanded(view: IDataObject, expanded: unknown): IDataObject 
 			out[key] = value;
 			continue;
 		}
-		const { '@type': _type, ...object } = target;
+		const object = { ...target };
+		delete object['@type'];
 		out[key.slice(0, -'Path'.length)] = object;
 	}
 	return out;

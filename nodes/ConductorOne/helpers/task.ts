@@ -38,7 +38,8 @@ export function taskItem(body: IDataObject, extra: IDataObject = {}): IDataObjec
 	const task = (view.task ?? {}) as IDataObject;
 	const type = (task.type ?? {}) as Record<string, IDataObject>;
 	const [kind, detail] = Object.entries(type)[0] ?? ['unknown', {}];
-	const { task: _task, ...related } = view;
+	const related = { ...view };
+	delete related.task;
 	// ConductorOne's own outcome (REVOKE_OUTCOME_REVOKED…) stays next to the plain one.
 	const { outcome: vendorOutcome, ...about } = detail;
 	return { outcome: outcomeOf(task), vendorOutcome, taskId: task.id, taskType: kind, state: task.state, processing: task.processing, ...about, ...extra, ...related, task };

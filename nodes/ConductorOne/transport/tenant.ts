@@ -27,17 +27,20 @@ export function secretKey(secret: unknown): Record<string, unknown> {
 	const text = typeof secret === 'string' ? secret.trim() : '';
 	const fix = 'Paste the client secret exactly as ConductorOne showed it (it starts with secret-token:conductorone.com:v1:), or create a new one.';
 	if (!text.startsWith(SECRET_PREFIX)) throw new Error(`The ConductorOne client secret has the wrong format. ${fix}`);
-	let jwk: unknown;
-	try {
-		jwk = JSON.parse(Buffer.from(text.slice(SECRET_PREFIX.length), 'base64').toString('utf8'));
-	} catch {
-		throw new Error(`The ConductorOne client secret does not contain a key. ${fix}`);
-	}
-	const key = jwk as Record<string, unknown> | null;
+	const key = parseJson(Buffer.from(text.slice(SECRET_PREFIX.length), 'base64').toString('utf8'));
+	if (key === undefined) throw new Error(`The ConductorOne client secret does not contain a key. ${fix}`);
 	if (!key || typeof key !== 'object' || key.kty !== 'OKP' || key.crv !== 'Ed25519' || typeof key.d !== 'string' || typeof key.x !== 'string') {
 		throw new Error(`The ConductorOne client secret does not contain an Ed25519 private key. ${fix}`);
 	}
 	return { kty: key.kty, crv: key.crv, x: key.x, d: key.d };
+}
+
+function parseJson(text: string): Record<string, unknown> | null | undefined {
+	try {
+		return JSON.parse(text) as Record<string, unknown> | null;
+	} catch {
+		return undefined;
+	}
 }
 
 /**

@@ -15,7 +15,8 @@ function read(state: ConductorOneState, connector: C1Connector): Omit<C1Connecto
 			delete connector.syncReadsLeft;
 		}
 	}
-	const { syncReadsLeft: _left, ...visible } = connector;
+	const visible = { ...connector };
+	delete visible.syncReadsLeft;
 	return visible;
 }
 

@@ -59,7 +59,9 @@ function view(state: ConductorOneState, task: C1Task, mask: { paths?: string[] }
 	if (wants('app_user_id')) paths.appUserPath = out.add('c1.api.app.v1.AppUser', state.appUsers.find((u) => u.id === detail.appUserId));
 	if (wants('identity_user_id')) paths.identityUserPath = out.add('c1.api.user.v1.User', state.users.find((u) => u.id === (detail.identityUserId ?? detail.subjectUserId)));
 	if (wants('app_entitlement_ids')) paths.entitlementsPath = out.add('c1.api.app.v1.AppEntitlement', state.entitlements.find((e) => e.id === detail.appEntitlementId));
-	const { comments: _comments, provisionReadsLeft: _left, ...visible } = task;
+	const visible: Partial<C1Task> = { ...task };
+	delete visible.comments;
+	delete visible.provisionReadsLeft;
 	return { view: { task: visible, ...Object.fromEntries(Object.entries(paths).filter(([, v]) => v)) }, expanded: out.expanded };
 }
 
