@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { searchText } from '../nodes/ConductorOne/helpers/fields';
 import { scimString } from '../nodes/Okta/helpers/filter';
 import { condition, queryValue } from '../nodes/ServiceNow/helpers/query';
 import { pathSegment } from '../nodes/shared/validation';
@@ -76,6 +77,12 @@ function urlPathSegment(output: string, input: unknown): string | undefined {
 	return textOf(input)?.includes(decoded) ? undefined : `decodes to ${JSON.stringify(decoded)}, not the input`;
 }
 
+/** A ConductorOne search value: sent as one JSON string, so it must be the input itself, without control characters. */
+function jsonSearchValue(output: string, input: unknown): string | undefined {
+	if (CONTROL.test(output)) return 'contains a control character';
+	return textOf(input)?.includes(output) ? undefined : `is ${JSON.stringify(output)}, not the input`;
+}
+
 const QUOTING_HELPERS: QuotingHelper[] = [
 	{ name: 'Okta scimString', quote: (node, value, i) => scimString(node, value, 'Login', i), notOneLiteral: scimLiteral },
 	{ name: 'ServiceNow queryValue', quote: (node, value, i) => queryValue(node, value, 'Correlation ID', i), notOneLiteral: serviceNowQueryValue },
@@ -85,6 +92,7 @@ const QUOTING_HELPERS: QuotingHelper[] = [
 		quote: (node: INode, value: unknown, i: number) => condition(node, { field: FIELD, operator: operator as '=', value, label: 'Short Description' }, i),
 		notOneLiteral: serviceNowCondition(operator),
 	})),
+	{ name: 'ConductorOne searchText', quote: (node, value, i) => searchText(node, value, 'Email', i), notOneLiteral: jsonSearchValue },
 	{ name: 'shared pathSegment', quote: (node, value, i) => pathSegment(node, value, 'User', i), notOneLiteral: urlPathSegment },
 ];
 
@@ -140,6 +148,8 @@ describe('the literal checkers catch what a naive helper lets through', () => {
 		['ServiceNow condition =', 'short_description=a^NQactive=true', 'a^NQactive=true'],
 		['ServiceNow condition IN', 'short_descriptionINa,b', ['a,b']],
 		['ServiceNow condition IN', 'short_descriptionIN', []],
+		['ConductorOne searchText', 'a\nb', 'a\nb'],
+		['ConductorOne searchText', 'someone else', 'alice'],
 		['shared pathSegment', '../admin', '../admin'],
 		['shared pathSegment', '%2e%2e', '..'],
 		['shared pathSegment', 'a%2Fb', 'a/b'],

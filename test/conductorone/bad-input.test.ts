@@ -24,7 +24,7 @@ describe('ConductorOne bad input, vendor errors, lost answers and Continue On Fa
 	it.each([
 		['an empty email from item data', { resource: 'user', operation: 'search', searchBy: 'email', email: '={{ $json.email }}' }, { email: '' }, /Email is empty/],
 		['a null email', { resource: 'user', operation: 'search', searchBy: 'email', email: '={{ $json.email }}' }, { email: null }, /Email is (null|empty)/],
-		['a number as search text', { resource: 'entitlement', operation: 'search', query: '={{ $json.q }}' }, { q: 42 }, /Text is a number, not text/],
+		['a boolean as search text', { resource: 'entitlement', operation: 'search', query: '={{ $json.q }}' }, { q: true }, /Text is a boolean, not text/],
 		['a user ID with a path', { resource: 'user', operation: 'get', userId: '={{ $json.id }}' }, { id: '../apps' }, /User ID "\.\.\/apps" is not a valid identifier/],
 		['a missing task ID', { resource: 'task', operation: 'get', taskId: '={{ $json.nothing }}' }, {}, /Task ID is (missing|empty)/],
 		['an empty entitlement list', { resource: 'access', operation: 'revokeAll', userId: 'u-alice', scope: 'entitlements', appIds: 'app-aws', entitlementIds: '={{ $json.list }}' }, { list: [] }, /Entitlement IDs is empty/],

@@ -20,13 +20,14 @@ export function idValue(this: IExecuteFunctions, itemIndex: number, name: string
 
 /**
  * Search text or an email from item data, for a JSON search body: fails closed (empty, null or not text is an
- * error, never a dropped condition) and refuses control characters.
+ * error, never a dropped condition; a finite number is its digits) and refuses control characters.
  */
 export function searchText(node: INode, value: unknown, field: string, itemIndex: number): string {
-	if (typeof value !== 'string') {
+	const given = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+	if (typeof given !== 'string') {
 		throw new NodeOperationError(node, `${field} is ${describeType(value)}, not text`, { itemIndex, description: `Map a single text value to ${field}; check the expression that fills it.` });
 	}
-	const text = value.trim();
+	const text = given.trim();
 	if (text === '') throw new NodeOperationError(node, `${field} is empty`, { itemIndex, description: `Enter a value for ${field}, or check the expression that fills it.` });
 	if (/\p{Cc}/u.test(text)) {
 		throw new NodeOperationError(node, `${field} "${printable(text)}" contains a control character`, { itemIndex, description: `Remove line breaks and other control characters from ${field}.` });
