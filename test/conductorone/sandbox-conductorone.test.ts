@@ -78,4 +78,18 @@ describe('ConductorOne sandbox', () => {
 		const grants = await call('POST', '/api/v1/search/grants', { userId: 'u-alice', appIds: ['app-aws'] });
 		expect((grants.body.list as IDataObject[]).map((g) => (g.appEntitlementUserBinding as IDataObject).appEntitlementId)).toEqual(['ent-aws-readonly']);
 	});
+
+	it('registerApp plugs in another governed app (as a connector sync would): its grants are searched and revoked like any other', async () => {
+		await sandbox.runAction('conductorone', 'registerApp', {
+			id: 'app-xsoar',
+			displayName: 'Cortex XSOAR',
+			entitlements: [{ slug: 'role-administrator', displayName: 'Role: Administrator' }],
+			accounts: [{ userId: 'u-carol', username: 'carol', entitlements: ['role-administrator'] }],
+		});
+		const grants = await call('POST', '/api/v1/search/grants', { userId: 'u-carol', appIds: ['app-xsoar'] });
+		expect((grants.body.list as IDataObject[]).map((g) => g.appEntitlementUserBinding)).toEqual([expect.objectContaining({ appEntitlementId: 'ent-xsoar-role-administrator', appUserId: 'au-xsoar-carol' })]);
+		const created = await call('POST', '/api/v1/task/revoke', { appId: 'app-xsoar', appEntitlementId: 'ent-xsoar-role-administrator', appUserId: 'au-xsoar-carol' });
+		expect(((created.body.taskView as IDataObject).task as IDataObject).processing).toBe('TASK_PROCESSING_TYPE_PROCESSING');
+		expect(((await call('GET', '/api/v1/apps/app-xsoar/connectors')).body.list as IDataObject[])[0]).toEqual({ connector: expect.objectContaining({ id: 'conn-xsoar' }) });
+	});
 });

@@ -7,7 +7,16 @@ import subset from './conductorone-spec-subset.json';
 import { C1_NODE, c1Workflow } from './workflow';
 
 /** Generated from conductorone.openapi.yaml by scripts/conductorone-spec-subset.ts (tests cannot read the spec itself). */
-const OPERATIONS = subset.operations.map((op) => ({ ...op, regex: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+interface SpecOperation {
+	method: string;
+	path: string;
+	operationId: string;
+	query: string[];
+	requiredQuery: string[];
+	/** JSON body property names; null when the operation takes no body. */
+	body: string[] | null;
+}
+const OPERATIONS = (subset.operations as SpecOperation[]).map((op) => ({ ...op, regex: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
 
 function specFor(request: Pick<RecordedRequest, 'method' | 'path'>) {
 	return OPERATIONS.find((op) => op.method === request.method && op.regex.test(request.path));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { VendorModule } from '../../framework/types';
+import { registerApp } from './apps';
 import { connectorRoutes } from './connectors';
 import { directoryRoutes } from './directory';
 import { c1Error, c1ErrorForStatus } from './errors';
@@ -28,6 +29,8 @@ export const conductorone: VendorModule<ConductorOneState> = {
 	sampleCredentials: (baseUrl) => ({ clientId: SAMPLE_CLIENT_ID, clientSecret: clientSecretFor(clientKeys().privateJwk), tenantUrl: baseUrl }),
 	snapshot: (state) => ({ users: state.users.length, apps: state.apps, bindings: state.bindings, tasks: state.tasks, connectors: state.connectors }),
 	admin: {
+		/** `{id, displayName, grantPolicy?, revokePolicy?, entitlements[], accounts[]}`: a connector-synced app (see apps.ts). */
+		registerApp,
 		/** Every issued access token stops working, as when their hour is up. */
 		expireTokens: (state) => ({ expired: state.tokens.expireAll() }),
 		/** `{seconds}`: lifetime of new access tokens. */
