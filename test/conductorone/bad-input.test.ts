@@ -28,6 +28,7 @@ describe('ConductorOne bad input, vendor errors, lost answers and Continue On Fa
 		['a user ID with a path', { resource: 'user', operation: 'get', userId: '={{ $json.id }}' }, { id: '../apps' }, /User ID "\.\.\/apps" is not a valid identifier/],
 		['a missing task ID', { resource: 'task', operation: 'get', taskId: '={{ $json.nothing }}' }, {}, /Task ID is (missing|empty)/],
 		['an empty entitlement list', { resource: 'access', operation: 'revokeAll', userId: 'u-alice', scope: 'entitlements', appIds: 'app-aws', entitlementIds: '={{ $json.list }}' }, { list: [] }, /Entitlement IDs is empty/],
+		['several apps for chosen entitlements', { resource: 'access', operation: 'revokeAll', userId: 'u-alice', scope: 'entitlements', appIds: 'app-aws,app-github', entitlementIds: 'ent-aws-admin' }, {}, /Chosen Entitlements takes one app ID, not 2/],
 		['an empty entry in the app list', { resource: 'access', operation: 'revokeAll', userId: 'u-alice', scope: 'apps', appIds: 'app-aws,,app-github' }, {}, /App IDs is empty/],
 	])('%s is refused before anything is sent, naming the field and the item', async (_label, parameters, item, message) => {
 		const { error } = await run(parameters, [item]);

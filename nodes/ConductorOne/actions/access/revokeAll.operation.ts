@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { dryRun } from '../../../shared/descriptions';
 import { idList, idValue } from '../../helpers/fields';
@@ -32,6 +32,12 @@ export const description = updateDisplayOptions({ show: { resource: ['access'], 
 function scopeFilter(this: IExecuteFunctions, itemIndex: number, userId: string): GrantFilter {
 	const apps = idList.call(this, itemIndex, 'appIds', 'App IDs');
 	if (this.getNodeParameter('scope', itemIndex, 'apps') === 'apps') return { userId, appIds: apps };
+	if (apps.length !== 1) {
+		throw new NodeOperationError(this.getNode(), `Chosen Entitlements takes one app ID, not ${apps.length}`, {
+			itemIndex,
+			description: 'Enter the one app the entitlements belong to in App IDs, or run the operation once per app.',
+		});
+	}
 	const entitlements = idList.call(this, itemIndex, 'entitlementIds', 'Entitlement IDs');
 	return { userId, entitlementRefs: entitlements.map((id) => ({ appId: apps[0], id })) };
 }
