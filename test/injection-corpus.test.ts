@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { searchText } from '../nodes/ConductorOne/helpers/fields';
 import { scimString } from '../nodes/Okta/helpers/filter';
 import { detailText } from '../nodes/Pam360/helpers/values';
 import { condition, queryValue } from '../nodes/ServiceNow/helpers/query';
@@ -92,6 +93,12 @@ function pam360InputData(output: string, input: unknown): string | undefined {
 	return textOf(input)?.includes(value) ? undefined : `carries ${JSON.stringify(value)}, not the input`;
 }
 
+/** A ConductorOne search value: sent as one JSON string, so it must be the input itself, without control characters. */
+function jsonSearchValue(output: string, input: unknown): string | undefined {
+	if (CONTROL.test(output)) return 'contains a control character';
+	return textOf(input)?.includes(output) ? undefined : `is ${JSON.stringify(output)}, not the input`;
+}
+
 const QUOTING_HELPERS: QuotingHelper[] = [
 	{ name: 'Okta scimString', quote: (node, value, i) => scimString(node, value, 'Login', i), notOneLiteral: scimLiteral },
 	{ name: 'ServiceNow queryValue', quote: (node, value, i) => queryValue(node, value, 'Correlation ID', i), notOneLiteral: serviceNowQueryValue },
@@ -106,6 +113,7 @@ const QUOTING_HELPERS: QuotingHelper[] = [
 		quote: (node, value, i) => JSON.stringify({ operation: { Details: { SEARCHVALUE: detailText(node, value, 'Search Value', i, true) } } }),
 		notOneLiteral: pam360InputData,
 	},
+	{ name: 'ConductorOne searchText', quote: (node, value, i) => searchText(node, value, 'Email', i), notOneLiteral: jsonSearchValue },
 	{ name: 'shared pathSegment', quote: (node, value, i) => pathSegment(node, value, 'User', i), notOneLiteral: urlPathSegment },
 ];
 
@@ -163,6 +171,8 @@ describe('the literal checkers catch what a naive helper lets through', () => {
 		['ServiceNow condition IN', 'short_descriptionIN', []],
 		['PAM360 INPUT_DATA value', '{"operation":{"Details":{"SEARCHVALUE":"x","LIMIT":1}}}', 'x'],
 		['PAM360 INPUT_DATA value', '{"operation":{"Details":{"SEARCHVALUE":"a\\nb"}}}', 'a\nb'],
+		['ConductorOne searchText', 'a\nb', 'a\nb'],
+		['ConductorOne searchText', 'someone else', 'alice'],
 		['shared pathSegment', '../admin', '../admin'],
 		['shared pathSegment', '%2e%2e', '..'],
 		['shared pathSegment', 'a%2Fb', 'a/b'],

@@ -51,6 +51,14 @@ function unregisteredPrivateKey(): string {
 	return otherRsaKey;
 }
 
+let otherEd25519Secret: string | undefined;
+/** A well-formed ConductorOne client secret whose key no sandbox client has registered. */
+function unregisteredConductorOneSecret(): string {
+	const jwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+	otherEd25519Secret ??= `secret-token:conductorone.com:v1:${Buffer.from(JSON.stringify(jwk)).toString('base64url')}`;
+	return otherEd25519Secret;
+}
+
 export const VENDORS: VendorEntry[] = [
 	{
 		id: 'okta',
@@ -130,5 +138,22 @@ export const VENDORS: VendorEntry[] = [
 		sandbox: { module: 'pam360', prefix: 'pam360' },
 		docs: 'docs/pam360.md',
 		icons: { light: 'icons/pam360.svg', dark: 'icons/pam360.dark.svg' },
+	},
+	{
+		id: 'conductorone',
+		displayName: 'ConductorOne',
+		nodes: [nodeDist('ConductorOne')],
+		triggers: [],
+		credentials: [
+			{
+				type: 'secOpsConductorOneApi',
+				dist: credentialDist('SecOpsConductorOneApi'),
+				sample: (s) => ({ clientId: s.clientId, clientSecret: s.clientSecret, tenantUrl: s.tenantUrl, accessToken: '' }),
+				wrongSecret: () => ({ clientSecret: unregisteredConductorOneSecret() }),
+			},
+		],
+		sandbox: { module: 'conductorone', prefix: 'conductorone' },
+		docs: 'docs/conductorone.md',
+		icons: { light: 'icons/conductorone.svg', dark: 'icons/conductorone.dark.svg' },
 	},
 ];

@@ -1,7 +1,8 @@
 import type { VendorModule } from '../framework/types';
+import { conductorone } from './conductorone';
 import { okta } from './okta';
 import { pam360 } from './pam360';
 import { servicenow } from './servicenow';
 
 /** Every vendor the sandbox hosts. Each vendor issue adds its module here. */
-export const vendors = [okta, servicenow, pam360] as VendorModule<unknown>[];
+export const vendors = [okta, servicenow, pam360, conductorone] as VendorModule<unknown>[];

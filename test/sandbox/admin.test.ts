@@ -27,7 +27,7 @@ describe('sandbox admin API', () => {
 	beforeEach(() => sandbox.reset());
 
 	describe('refusals', () => {
-		const unknownVendor = expect.objectContaining({ message: expect.stringContaining('Unknown vendor "oktaa"'), vendors: ['okta', 'servicenow', 'pam360'] });
+		const unknownVendor = expect.objectContaining({ message: expect.stringContaining('Unknown vendor "oktaa"'), vendors: ['okta', 'servicenow', 'pam360', 'conductorone'] });
 
 		it.each([
 			['a reset', '/reset', { vendor: 'oktaa' }, 'POST'],
@@ -85,6 +85,7 @@ describe('sandbox admin API', () => {
 					name: 'pam360',
 					actions: ['createRpaEntry', 'approveRpaEntry', 'rejectRpaEntry', 'editRpaEntry', 'deleteRpaEntry', 'expireRpaEntry', 'accountRequirements'],
 				},
+				{ name: 'conductorone', actions: ['registerApp', 'expireTokens', 'tokenLifetime'] },
 			]);
 		});
 	});

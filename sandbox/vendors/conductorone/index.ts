@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+
+import type { VendorModule } from '../../framework/types';
+import { registerApp } from './apps';
+import { connectorRoutes } from './connectors';
+import { directoryRoutes } from './directory';
+import { c1Error, c1ErrorForStatus } from './errors';
+import { authenticate, oauthRoutes } from './oauth';
+import { SAMPLE_CLIENT_ID, clientKeys, clientSecretFor, createConductorOneState } from './state';
+import type { ConductorOneState } from './state';
+import { taskRoutes } from './tasks';
+
+export const conductorone: VendorModule<ConductorOneState> = {
+	name: 'conductorone',
+	createState: createConductorOneState,
+	routes: [...oauthRoutes, ...directoryRoutes, ...taskRoutes, ...connectorRoutes],
+	authenticate,
+	error: c1ErrorForStatus,
+	responseHeaders: () => ({ 'X-Request-Id': randomUUID() }),
+	// ConductorOne documents no rate-limit headers; its gateway answers RESOURCE_EXHAUSTED (429) with Retry-After.
+	rateLimitHeaders: () => ({}),
+	tooManyRequests(info, now) {
+		const response = c1Error('RESOURCE_EXHAUSTED', 'rate limit exceeded');
+		response.headers = { 'Retry-After': String(Math.max(1, Math.ceil(info.resetAt - now / 1000))) };
+		return response;
+	},
+	defaultRateLimit: { limit: 1000, windowMs: 60_000 },
+	// The tenant URL is the sandbox (the client ID names the real-looking tenant, as ConductorOne's do).
+	sampleCredentials: (baseUrl) => ({ clientId: SAMPLE_CLIENT_ID, clientSecret: clientSecretFor(clientKeys().privateJwk), tenantUrl: baseUrl }),
+	snapshot: (state) => ({ users: state.users.length, apps: state.apps, bindings: state.bindings, tasks: state.tasks, connectors: state.connectors }),
+	admin: {
+		/** `{id, displayName, grantPolicy?, revokePolicy?, entitlements[], accounts[]}`: a connector-synced app (see apps.ts). */
+		registerApp,
+		/** Every issued access token stops working, as when their hour is up. */
+		expireTokens: (state) => ({ expired: state.tokens.expireAll() }),
+		/** `{seconds}`: lifetime of new access tokens. */
+		tokenLifetime(state, body) {
+			state.tokenLifetimeSeconds = Number(body.seconds ?? 3600);
+			return { seconds: state.tokenLifetimeSeconds };
+		},
+	},
+};
