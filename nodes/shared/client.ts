@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AuthenticationSelector } from './authentication';
@@ -18,6 +18,11 @@ export interface BaseUrlField {
 	name: string;
 	label: string;
 	example: string;
+	/**
+	 * For vendors whose URL follows from other fields (ConductorOne: the tenant in the client ID): reads the base URL
+	 * from the credential, throwing an Error that says what to fix when it cannot.
+	 */
+	derive?: (credentials: ICredentialDataDecryptedObject) => string;
 }
 
 export interface VendorClient {
@@ -46,12 +51,17 @@ export function vendorClient(
 ): VendorClient {
 	const connection = async (ctx: ApiContext) => {
 		const credentials = await ctx.getCredentials(auth.credentialType(ctx));
-		const base = String(credentials[baseUrlField.name] ?? '').trim().replace(/\/+$/, '');
+		const hint = { description: `Set ${baseUrlField.label} in the credential, e.g. ${baseUrlField.example}` };
+		let base: string;
+		try {
+			const raw = baseUrlField.derive ? baseUrlField.derive(credentials) : credentials[baseUrlField.name];
+			base = String(raw ?? '').trim().replace(/\/+$/, '');
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), (error as Error).message, hint);
+		}
 		// Any host (cloud, custom domain, on-prem, the sandbox), but a URL: anything else is a clear error, not a request.
 		if (!/^https?:\/\/[^/]+/i.test(base)) {
-			throw new NodeOperationError(ctx.getNode(), `The ${vendor.name} credential's ${baseUrlField.label} "${base}" is not a URL`, {
-				description: `Set ${baseUrlField.label} in the credential, e.g. ${baseUrlField.example}`,
-			});
+			throw new NodeOperationError(ctx.getNode(), `The ${vendor.name} credential's ${baseUrlField.label} "${base}" is not a URL`, hint);
 		}
 		return { base, ignoreSslIssues: credentials.allowUnauthorizedCerts === true };
 	};

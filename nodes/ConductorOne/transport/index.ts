@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { conductorOneAuth } from '../descriptions/auth.description';
-import { dryRunResult } from '../../shared/dryRun';
 import { collectPages, nextToken } from '../../shared/paging';
 import { retryAfterHeaderMs } from '../../shared/rateLimit';
-import { vendorRequest } from '../../shared/transport';
-import type { ApiContext, VendorProfile, VendorRequest, VendorResponse } from '../../shared/types';
+import { vendorClient } from '../../shared/client';
+import type { VendorCall } from '../../shared/client';
+import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
 import { withExpanded } from '../helpers/expand';
 import { tenantUrl } from './tenant';
 
@@ -39,36 +38,23 @@ export const conductorOneVendor: VendorProfile = {
 };
 
 /** One call below the tenant URL; dynamic path segments already encoded (`pathSegment`). */
-export type ConductorOneCall = Omit<VendorRequest, 'url'> & { path: string };
-
-const credentialType = (ctx: ApiContext) => conductorOneAuth.credentialType(ctx);
+export type ConductorOneCall = VendorCall;
 
 /** The tenant URL: the credential's override, or the tenant named in the client ID. */
-export async function conductorOneBaseUrl(ctx: ApiContext): Promise<string> {
-	const credentials = await ctx.getCredentials(credentialType(ctx));
-	try {
-		const base = tenantUrl(credentials.clientId, credentials.tenantUrl);
-		if (!/^https?:\/\/[^/]+/i.test(base)) throw new Error(`The ConductorOne credential's Tenant URL "${base}" is not a URL.`);
-		return base;
-	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
-			description: 'Fix the credential: a client ID such as name@acme.conductor.one/pcc, or a Tenant URL such as https://acme.conductor.one.',
-		});
-	}
-}
+export const conductorOneClient = vendorClient(conductorOneVendor, conductorOneAuth, {
+	name: 'tenantUrl',
+	label: 'Tenant URL',
+	example: 'https://acme.conductor.one (or a client ID such as name@acme.conductor.one/pcc)',
+	derive: (credentials) => tenantUrl(credentials.clientId, credentials.tenantUrl),
+});
 
-export async function conductorOneApiRequest(this: ApiContext, { path, ...call }: ConductorOneCall): Promise<VendorResponse<IDataObject>> {
-	return await vendorRequest.call<ApiContext, [VendorProfile, string, VendorRequest], Promise<VendorResponse<IDataObject>>>(
-		this,
-		conductorOneVendor,
-		credentialType(this),
-		{ ...call, url: `${await conductorOneBaseUrl(this)}${path}` },
-	);
+export async function conductorOneApiRequest(this: ApiContext, call: ConductorOneCall): Promise<VendorResponse<IDataObject>> {
+	return await conductorOneClient.request(this, call);
 }
 
 /** What `call` would send, for Dry Run: nothing leaves n8n. */
-export async function conductorOneDryRun(this: ApiContext, { path, ...call }: ConductorOneCall): Promise<IDataObject> {
-	return dryRunResult({ ...call, url: `${await conductorOneBaseUrl(this)}${path}` });
+export async function conductorOneDryRun(this: ApiContext, call: ConductorOneCall): Promise<IDataObject> {
+	return await conductorOneClient.dryRun(this, call);
 }
 
 /** ConductorOne pages at most 100 records (and at least 10). */
