@@ -117,7 +117,7 @@ export const VENDORS: VendorEntry[] = [
 		id: 'xsoar',
 		displayName: 'Cortex XSOAR',
 		nodes: [nodeDist('Xsoar')],
-		triggers: [],
+		triggers: [nodeDist('XsoarTrigger')],
 		credentials: [
 			{
 				type: 'secOpsXsoarApi',

@@ -14,7 +14,7 @@ export { close, create, findOrCreate, get, investigate, search, update };
 
 export const description: INodeProperties[] = [
 	operationSelector('incident', 'findOrCreate', [
-		{ name: 'Close', value: 'close', action: 'Close an incident', effect: 'changes', summary: 'close an incident with a reason and notes (its War Room becomes read-only)', reverse: 'reopen the incident in XSOAR' },
+		{ name: 'Close', value: 'close', action: 'Close an incident', effect: 'changes', summary: 'close an incident with a reason and notes; its War Room then takes no entries (reopen it in XSOAR to undo)' },
 		{ name: 'Create', value: 'create', action: 'Create an incident', effect: 'changes', summary: 'open a new incident (for alerts prefer Find or Create)' },
 		{ name: 'Find or Create', value: 'findOrCreate', action: 'Find or create an incident by external key', effect: 'changes', summary: 'open one incident per external key: a repeated alert becomes a War Room entry on the open incident' },
 		{ name: 'Get', value: 'get', action: 'Get an incident', effect: 'reads', summary: 'one incident by ID' },
