@@ -96,6 +96,7 @@ export class SecOpsXsoarApi implements ICredentialType {
 			description: 'The security level chosen when the key was created',
 			displayOptions: { show: { version: ['8'] } },
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-password-field -- a boolean, not a secret: the rule matches "auth" in the name the shared client reads
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
 			name: 'allowUnauthorizedCerts',

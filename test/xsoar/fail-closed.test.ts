@@ -26,7 +26,7 @@ describe('Cortex XSOAR search conditions from item data fail closed', () => {
 	beforeEach(() => sandbox.reset());
 
 	const search = async (filters: IDataObject, value: unknown) =>
-		(await engine.run(xsoarWorkflow({ resource: 'incident', operation: 'search', returnAll: true, filters }), { items: [{ json: { value } }] })).error(XSOAR_NODE);
+		(await engine.run(xsoarWorkflow({ resource: 'incident', operation: 'search', returnAll: true, filters }), { items: [{ json: { value } as IDataObject }] })).error(XSOAR_NODE);
 
 	it.each(NOT_TEXT)('Owner from %s', async (_label, value, message) => {
 		const error = await search({ owner: '={{ $json.value }}' }, value);

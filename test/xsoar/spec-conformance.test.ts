@@ -9,7 +9,7 @@ import type { Mode } from './helpers';
 import subset from './xsoar-spec-subset.json';
 
 /** Generated from xsoar-server-api.swagger.json by scripts/xsoar-spec-subset.ts (tests cannot read the spec itself). */
-const OPERATIONS = subset.operations as Array<{ method: string; path: string; operationId: string; body: Record<string, string[]> }>;
+const OPERATIONS = subset.operations as unknown as Array<{ method: string; path: string; operationId: string; body: Record<string, string[]> }>;
 
 /**
  * Calls the swagger does not describe, each with where its shape comes from (see docs/xsoar.md). Anything else the

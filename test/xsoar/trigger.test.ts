@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
@@ -56,7 +57,6 @@ describe.each(CASES)('Cortex XSOAR Trigger (%s, static data persisted %s)', (mod
 		incident.version += 1;
 		incident.modified = new Date(state().clock.now()).toISOString();
 	};
-	const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 	async function activate(workflow: WorkflowJson) {
 		const first = await engine.poll(workflow, TRIGGER, { persist: 'always' });

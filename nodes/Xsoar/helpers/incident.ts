@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { collectPages } from '../../shared/paging';
@@ -89,7 +89,8 @@ export async function updateIncident(
 			const response = await xsoarApiRequest.call(this, { method: 'POST', surface: 'public', path: '/incident', body, itemIndex });
 			return response.body;
 		} catch (error) {
-			if (!isVersionConflict(error) || attempt >= MAX_VERSION_RETRIES) throw error;
+			// Our transport's errors are NodeApiErrors already; re-wrapping hands back the same error.
+			if (!isVersionConflict(error) || attempt >= MAX_VERSION_RETRIES) throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { xsoarApiRequest } from '../transport';
@@ -39,7 +39,7 @@ export async function addEntry(
 	try {
 		return await send();
 	} catch (error) {
-		if (!startInvestigation || !noInvestigation(error)) throw error;
+		if (!startInvestigation || !noInvestigation(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
 		await investigate.call(this, id, itemIndex);
 		return await send();
 	}

@@ -133,8 +133,8 @@ function search(state: XsoarState, filter: z.infer<typeof searchSchema>['filter'
 	try {
 		predicate = incidentQuery(filter.query ?? '');
 	} catch (error) {
-		if (error instanceof QueryError) return xsoarError(400, error.message, 'query parse error');
-		throw error;
+		// The parser throws only QueryErrors.
+		return xsoarError(400, (error as QueryError).message, 'query parse error');
 	}
 	const now = state.clock.now();
 	const from = filter.period ? now - Number(filter.period.fromValue ?? 0) * (PERIOD_MS[filter.period.by] ?? 0) : filter.fromDate ? Date.parse(filter.fromDate) : undefined;

@@ -101,12 +101,12 @@ export interface XsoarState {
 	concurrentEdits: Map<string, { times: number; changes: Partial<Incident> }>;
 }
 
-export const SAMPLE_V6_KEY = 'A1B2C3D4E5F60718293A4B5C6D7E8F90';
-export const SAMPLE_V8_KEY = 'sbxStandardKey0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN';
+export const SAMPLE_V6_KEY = 'sandbox-xsoar6-api-key-example-0001';
+export const SAMPLE_V8_KEY = 'sandbox-xsoar8-standard-key-example-0007';
 export const SAMPLE_V8_KEY_ID = '7';
-export const SAMPLE_V8_ADVANCED_KEY = 'sbxAdvancedKey9876543210ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponm';
+export const SAMPLE_V8_ADVANCED_KEY = 'sandbox-xsoar8-advanced-key-example-0008';
 export const SAMPLE_V8_ADVANCED_KEY_ID = '8';
-export const READ_ONLY_V6_KEY = 'F0E1D2C3B4A5968778695A4B3C2D1E0F';
+export const READ_ONLY_V6_KEY = 'sandbox-xsoar6-read-only-key-example-0002';
 /** The user every sample key acts as (the integration's service account). */
 export const API_USER = 'soar-bot';
 
