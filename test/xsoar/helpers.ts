@@ -34,7 +34,7 @@ export function xsoarWorkflow(parameters: IDataObject, extra: { onError?: string
 		name: 'XSOAR (test)',
 		nodes: [
 			{
-				id: '0c5a0e9e-0000-4000-8000-00000000x501'.replace('x', '0'),
+				id: '0c5a0e9e-0000-4000-8000-000000000501',
 				name: XSOAR_NODE,
 				type: 'n8n-nodes-secops.xsoar',
 				typeVersion: 1,
