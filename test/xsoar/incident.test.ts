@@ -147,6 +147,19 @@ describe.each(MODES)('Cortex XSOAR incidents and War Room through n8n-core Workf
 		expect(without.error(XSOAR_NODE)?.message).toBe('Cortex XSOAR: Investigation 3 is closed');
 	});
 
+	it('runs a playbook on an incident, investigating a pending one first; a closed one is refused', async () => {
+		const [incident] = await ok({ operation: 'runPlaybook', incidentId: '4', playbookId: 'Block IP - Generic v3' });
+		expect(incident).toEqual(expect.objectContaining({ id: '4', status: 1, playbookId: 'Block IP - Generic v3', playbookRun: { id: '4', playbookId: 'Block IP - Generic v3' } }));
+		expect(calls().filter((c) => c.includes('/inv-playbook/'))).toEqual([
+			`POST ${modePath(mode, '/inv-playbook/new/Block%20IP%20-%20Generic%20v3/4')}`,
+			`POST ${modePath(mode, '/inv-playbook/new/Block%20IP%20-%20Generic%20v3/4')}`,
+		]);
+		const closed = await run({ operation: 'runPlaybook', incidentId: '3', playbookId: 'x' });
+		expect(closed.error(XSOAR_NODE)?.httpCode).toBe('412');
+		const bad = await run({ operation: 'runPlaybook', incidentId: '1', playbookId: '../admin' });
+		expect(bad.error(XSOAR_NODE)?.message).toBe('Playbook ID "../admin" is not a valid identifier');
+	});
+
 	it('investigates a pending incident', async () => {
 		const [incident] = await ok({ operation: 'investigate', incidentId: '4' });
 		expect(incident).toEqual(expect.objectContaining({ id: '4', status: 1, investigationId: '4' }));

@@ -18,6 +18,7 @@ const OPERATIONS = subset.operations as unknown as Array<{ method: string; path:
 const UNDOCUMENTED: Record<string, string> = {
 	'POST /incident/close': 'demisto-sdk close_incident',
 	'POST /incident/investigate': 'polarityio/cortex-xsoar runPlaybook',
+	'POST /inv-playbook/new/{playbookId}/{investigationId}': 'polarityio/cortex-xsoar runPlaybook',
 	'GET /user': 'ConductorOne baton-xsoar',
 	'GET /users': 'ConductorOne baton-xsoar',
 	'GET /roles': 'ConductorOne baton-xsoar',
@@ -25,7 +26,11 @@ const UNDOCUMENTED: Record<string, string> = {
 };
 
 /** The XSOAR 6 path of a request: XSOAR 8 serves the same set under /xsoar and the public API under /xsoar/public/v1. */
-const serverPath = (path: string) => path.replace(/^\/xsoar\/public\/v1(?=\/)/, '').replace(/^\/xsoar(?=\/)/, '');
+const serverPath = (path: string) =>
+	path
+		.replace(/^\/xsoar\/public\/v1(?=\/)/, '')
+		.replace(/^\/xsoar(?=\/)/, '')
+		.replace(/^\/inv-playbook\/new\/[^/]+\/[^/]+$/, '/inv-playbook/new/{playbookId}/{investigationId}');
 
 /** Property names in `body` that the spec's shape does not define, as `where.name`. */
 function unknownProperties(body: unknown, shape: Record<string, string[]>, at = ''): string[] {
@@ -96,6 +101,7 @@ describe.each(MODES)("every request the XSOAR nodes send matches the XSOAR serve
 		await run({ ...incident, operation: 'update', incidentId: created.id, updateFields: { severity: 'high', name: 'Spec tour 2', customFields: '{"scanip": "10.0.0.2"}' } });
 		await run({ resource: 'warRoom', operation: 'addEntry', incidentId: created.id, entry: 'note' });
 		await run({ ...incident, operation: 'investigate', incidentId: '4' });
+		await run({ ...incident, operation: 'runPlaybook', incidentId: '4', playbookId: 'Block IP' });
 		await run({ ...incident, operation: 'close', incidentId: created.id, closeReason: 'Resolved', closeNotes: 'n', customFields: '{"scanip": "x"}' });
 		await run({ resource: 'user', operation: 'getCurrent' });
 		await run({ resource: 'user', operation: 'get', user: 'bob' });
@@ -114,7 +120,7 @@ describe.each(MODES)("every request the XSOAR nodes send matches the XSOAR serve
 		expect(requests.length).toBeGreaterThan(30);
 		expect(requests.flatMap(problemsOf)).toEqual([]);
 		const used = new Set(requests.map((r) => OPERATIONS.find((o) => o.method === r.method && o.path === serverPath(r.path))?.operationId ?? `${r.method} ${serverPath(r.path)}`));
-		expect([...used].sort()).toEqual(['GET /roles', 'GET /user', 'GET /users', 'POST /incident/close', 'POST /incident/investigate', 'POST /users/update', 'createIncident', 'investigationAddEntryHandler', 'searchIncidents']);
+		expect([...used].sort()).toEqual(['GET /roles', 'GET /user', 'GET /users', 'POST /incident/close', 'POST /incident/investigate', 'POST /inv-playbook/new/{playbookId}/{investigationId}', 'POST /users/update', 'createIncident', 'investigationAddEntryHandler', 'searchIncidents']);
 	});
 
 	it('would catch a request the spec does not allow', () => {

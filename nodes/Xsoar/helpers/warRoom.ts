@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { pathSegment } from '../../shared/validation';
 import { xsoarApiRequest } from '../transport';
 import { getIncident } from './incident';
 
@@ -23,6 +24,26 @@ export async function investigate(this: IExecuteFunctions, id: string, itemIndex
 }
 
 /**
+ * Sends a call that needs the incident's investigation; a pending incident has none yet (403 "Could not find
+ * investigations"): with `startInvestigation` it is started and the call sent again.
+ */
+async function withInvestigation(this: IExecuteFunctions, id: string, itemIndex: number, startInvestigation: boolean, send: () => Promise<IDataObject>) {
+	try {
+		return await send();
+	} catch (error) {
+		if (!startInvestigation || !noInvestigation(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
+		await investigate.call(this, id, itemIndex);
+		return await send();
+	}
+}
+
+/** `POST /inv-playbook/new/{playbookId}/{investigationId}`: runs a playbook on the incident's investigation. Sent once. */
+export async function runPlaybook(this: IExecuteFunctions, id: string, playbookId: string, itemIndex: number): Promise<IDataObject> {
+	const path = `/inv-playbook/new/${pathSegment(this.getNode(), playbookId, 'Playbook ID', itemIndex)}/${encodeURIComponent(id)}`;
+	return await withInvestigation.call(this, id, itemIndex, true, async () => (await xsoarApiRequest.call(this, { method: 'POST', path, itemIndex })).body);
+}
+
+/**
  * `POST /entry` to the incident's War Room. A pending incident has no investigation yet: with `startInvestigation`
  * it is started (as Polarity's client does) and the entry sent again; a closed one answers 412, which the error says.
  * Sent once otherwise: XSOAR cannot be asked whether a lost entry landed.
@@ -34,13 +55,6 @@ export async function addEntry(
 	itemIndex: number,
 	startInvestigation = true,
 ): Promise<IDataObject> {
-	const send = async () =>
-		(await xsoarApiRequest.call(this, { method: 'POST', path: '/entry', body: { investigationId: id, data: entry.data, markdown: entry.markdown }, itemIndex })).body;
-	try {
-		return await send();
-	} catch (error) {
-		if (!startInvestigation || !noInvestigation(error)) throw new NodeApiError(this.getNode(), error as JsonObject);
-		await investigate.call(this, id, itemIndex);
-		return await send();
-	}
+	const body = { investigationId: id, data: entry.data, markdown: entry.markdown };
+	return await withInvestigation.call(this, id, itemIndex, startInvestigation, async () => (await xsoarApiRequest.call(this, { method: 'POST', path: '/entry', body, itemIndex })).body);
 }

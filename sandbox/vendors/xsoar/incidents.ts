@@ -270,6 +270,23 @@ export const incidentRoutes: Route<XsoarState>[] = [
 	}),
 	...onSurfaces<Route<XsoarState>>({
 		method: 'POST',
+		path: '/inv-playbook/new/:playbookId/:investigationId',
+		handle(state, req) {
+			const denied = write(state, req);
+			if (denied) return denied;
+			const { playbookId, investigationId } = req.params;
+			const investigation = state.investigations.get(investigationId);
+			if (!investigation) return xsoarError(403, `Could not find investigations with id [${investigationId}]`, 'Could not find investigations');
+			if (investigation.status === 1) return xsoarError(412, `Investigation ${investigationId} is closed`, 'investigation closed');
+			const incident = state.incidents.find((i) => i.id === investigationId)!;
+			incident.playbookId = playbookId;
+			incident.version += 1;
+			incident.modified = iso(state);
+			return { status: 200, body: { id: investigationId, playbookId } };
+		},
+	}),
+	...onSurfaces<Route<XsoarState>>({
+		method: 'POST',
 		path: '/entry',
 		body: entrySchema,
 		handle: (state, req) => write(state, req) ?? addEntry(state, req.body as z.infer<typeof entrySchema>, req.principal ?? ''),
