@@ -32,6 +32,7 @@ function triggerWorkflow(parameters: IDataObject = {}): WorkflowJson {
 const CASES: Array<[Mode, 'onEmit' | 'always']> = [
 	['v6', 'onEmit'],
 	['v6', 'always'],
+	['v8 standard', 'always'],
 	['v8 advanced', 'onEmit'],
 ];
 

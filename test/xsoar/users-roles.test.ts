@@ -108,6 +108,15 @@ describe("Cortex XSOAR's own messages for a wrong key, key ID or key level", () 
 		expect(JSON.stringify(error)).not.toContain(String(sandbox.credentials('xsoar').v8ApiKey));
 	});
 
+	it('a 429 is waited out using Retry-After, then the call goes through', async () => {
+		sandbox.reset();
+		sandbox.faults.add({ vendor: 'xsoar', path: '/users$', kind: 'rateLimit', times: 1, resetInSeconds: 1 });
+		const result = await xsoarEngine(sandbox, 'v8 advanced').run(xsoarWorkflow({ resource: 'user', operation: 'getMany', returnAll: true }));
+		expect(result.error(XSOAR_NODE)?.message).toBeUndefined();
+		expect(result.json(XSOAR_NODE)).toHaveLength(7);
+		expect(sandbox.requests.filter((r) => r.path === '/xsoar/users').map((r) => r.status)).toEqual([429, 200]);
+	});
+
 	it('a Read-Only user\'s key may not create incidents: XSOAR\'s permission message', async () => {
 		const engine = xsoarEngine(sandbox, 'v6', { apiKey: sandbox.credentials('xsoar').readOnlyApiKey });
 		const result = await engine.run(xsoarWorkflow({ resource: 'incident', operation: 'create', name: 'x', severity: 'low' }));
