@@ -66,7 +66,7 @@ export async function vendorCall<T = IDataObject>(
 	return await vendorApiCall<T>(sandbox.vendorUrl(vendor), sandbox.credentials(vendor), vendor, method, path, body);
 }
 
-export type SandboxVendor = 'okta' | 'servicenow' | 'xsoar';
+export type SandboxVendor = 'okta' | 'servicenow';
 
 /** The same, given the vendor's base URL and sample credentials (for callers that reach the sandbox over HTTP only). */
 export async function vendorApiCall<T = IDataObject>(

@@ -6,7 +6,7 @@ import { pathSegment } from '../../shared/validation';
 import type { ApiContext } from '../../shared/types';
 import { xsoarApiRequest } from '../transport';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 export interface SearchFilter extends IDataObject {

@@ -4,14 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { describeType } from '../../shared/validation';
 
 /** XSOAR's severity scale. */
-export const SEVERITY: Record<string, number> = { unknown: 0, info: 0.5, informational: 0.5, low: 1, medium: 2, high: 3, critical: 4 };
+const SEVERITY: Record<string, number> = { unknown: 0, info: 0.5, informational: 0.5, low: 1, medium: 2, high: 3, critical: 4 };
 const NUMBERS = new Set(Object.values(SEVERITY));
-
-/**
- * Trend Vision One workbench severities on XSOAR's scale, one step each (low 1 … critical 4). XSOAR's own Vision One
- * integration collapses low/medium to 2 and high/critical to 3; this keeps the four levels apart.
- */
-export const VISION_ONE_SEVERITY: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
 
 export const SEVERITY_OPTIONS = [
 	{ name: 'Unknown (0)', value: 'unknown' },
@@ -22,7 +16,11 @@ export const SEVERITY_OPTIONS = [
 	{ name: 'Critical (4)', value: 'critical' },
 ];
 
-/** A severity given as a name (unknown, info, low, medium, high, critical) or as XSOAR's number (0, 0.5, 1–4). */
+/**
+ * A severity given as a name (unknown, info, low, medium, high, critical) or as XSOAR's number (0, 0.5, 1–4). Trend
+ * Vision One's workbench severities (low, medium, high, critical) therefore map one step each, 1 to 4; XSOAR's own
+ * Vision One integration collapses low/medium to 2 and high/critical to 3 instead.
+ */
 export function severityValue(node: INode, value: unknown, itemIndex: number, field = 'Severity'): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : undefined;
 	if (text === undefined || text === '') {

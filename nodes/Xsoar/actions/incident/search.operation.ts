@@ -118,7 +118,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 /** The search filter from the node's filters: structured ones as filter arrays, the rest as quoted query conditions. */
-export function searchFilter(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function searchFilter(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const filter: IDataObject = {};

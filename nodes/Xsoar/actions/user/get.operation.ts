@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { requireText } from '../../../shared/validation';
 import { findUser } from '../../helpers/directory';
 
-export const userField: INodeProperties = {
+const userField: INodeProperties = {
 	displayName: 'User',
 	name: 'user',
 	type: 'string',
