@@ -6,6 +6,7 @@ import { scimString } from '../nodes/Okta/helpers/filter';
 import { detailText } from '../nodes/Pam360/helpers/values';
 import { condition, queryValue } from '../nodes/ServiceNow/helpers/query';
 import { pathSegment } from '../nodes/shared/validation';
+import { xsoarQuoted } from '../nodes/Xsoar/helpers/query';
 import { INJECTION_CORPUS } from './corpus/injection';
 
 /**
@@ -115,6 +116,8 @@ const QUOTING_HELPERS: QuotingHelper[] = [
 	},
 	{ name: 'ConductorOne searchText', quote: (node, value, i) => searchText(node, value, 'Email', i), notOneLiteral: jsonSearchValue },
 	{ name: 'shared pathSegment', quote: (node, value, i) => pathSegment(node, value, 'User', i), notOneLiteral: urlPathSegment },
+	// XSOAR's Lucene-like phrase has SCIM's grammar: one double-quoted string, only \" and \\ escaped.
+	{ name: 'Cortex XSOAR xsoarQuoted', quote: (node, value, i) => xsoarQuoted(node, value, 'Owner', i), notOneLiteral: scimLiteral },
 ];
 
 const NODE: INode = { id: 'corpus', name: 'Corpus', type: 'n8n-nodes-secops.corpus', typeVersion: 1, position: [0, 0], parameters: {} };

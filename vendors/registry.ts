@@ -156,4 +156,22 @@ export const VENDORS: VendorEntry[] = [
 		docs: 'docs/conductorone.md',
 		icons: { light: 'icons/conductorone.svg', dark: 'icons/conductorone.dark.svg' },
 	},
+	{
+		id: 'xsoar',
+		displayName: 'Cortex XSOAR',
+		nodes: [nodeDist('Xsoar')],
+		triggers: [nodeDist('XsoarTrigger')],
+		credentials: [
+			{
+				type: 'secOpsXsoarApi',
+				dist: credentialDist('SecOpsXsoarApi'),
+				// XSOAR 6; test/xsoar runs the same credential test against XSOAR 8 with standard and advanced keys.
+				sample: (s) => ({ version: '6', url: s.url, apiKey: s.apiKey, apiKeyId: '', keyType: 'standard', allowUnauthorizedCerts: false }),
+				wrongSecret: (c) => ({ apiKey: `${String(c.apiKey)}-wrong` }),
+			},
+		],
+		sandbox: { module: 'xsoar', prefix: 'xsoar' },
+		docs: 'docs/xsoar.md',
+		icons: { light: 'icons/xsoar.svg', dark: 'icons/xsoar.dark.svg' },
+	},
 ];

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import type { OktaState } from '../../sandbox/vendors/okta/state';
+import { vendors } from '../../sandbox/vendors';
 import type { ServiceNowState } from '../../sandbox/vendors/servicenow/state';
 
 /** The admin API refuses what it cannot do, the hang fault, and the vendor clocks. */
@@ -27,7 +28,7 @@ describe('sandbox admin API', () => {
 	beforeEach(() => sandbox.reset());
 
 	describe('refusals', () => {
-		const unknownVendor = expect.objectContaining({ message: expect.stringContaining('Unknown vendor "oktaa"'), vendors: ['okta', 'servicenow', 'pam360', 'conductorone'] });
+		const unknownVendor = expect.objectContaining({ message: expect.stringContaining('Unknown vendor "oktaa"'), vendors: vendors.map((m) => m.name) });
 
 		it.each([
 			['a reset', '/reset', { vendor: 'oktaa' }, 'POST'],
@@ -86,6 +87,7 @@ describe('sandbox admin API', () => {
 					actions: ['createRpaEntry', 'approveRpaEntry', 'rejectRpaEntry', 'editRpaEntry', 'deleteRpaEntry', 'expireRpaEntry', 'accountRequirements'],
 				},
 				{ name: 'conductorone', actions: ['registerApp', 'expireTokens', 'tokenLifetime'] },
+				{ name: 'xsoar', actions: ['clock', 'concurrentEdit'] },
 			]);
 		});
 	});
