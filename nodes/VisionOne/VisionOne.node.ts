@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as account from './actions/account';
+import * as alert from './actions/alert';
+import { router } from './actions/router';
+import * as task from './actions/task';
+import { visionOneAuth } from './descriptions/auth.description';
+
+export class VisionOne implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Trend Vision One',
+		name: 'visionOne',
+		icon: { light: 'file:../../icons/visionone.svg', dark: 'file:../../icons/visionone.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Triage Trend Vision One Workbench alerts and contain identities: disable, enable, sign out or reset accounts (AD, Entra ID, Okta) and follow their tasks',
+		defaults: { name: 'Trend Vision One' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: visionOneAuth.credentials,
+		properties: [
+			visionOneAuth.property,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Response Task', value: 'task' },
+					{ name: 'Workbench Alert', value: 'alert' },
+				],
+				default: 'account',
+			},
+			...account.description,
+			...alert.description,
+			...task.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}
