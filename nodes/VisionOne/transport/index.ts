@@ -33,12 +33,14 @@ export const visionOneVendor: VendorProfile = {
 		403: "The API key's role lacks the permission for this action (Workbench, Response Management, Suspicious Object Management), or the target is outside its management scope.",
 		412: 'The record changed since it was read: read it again to get its current ETag.',
 	},
-	// Response actions answer 207 with `[{status, headers?, body?}]`, one per item, in request order.
+	// Response actions answer 207 with `[{status, headers?, body?}]`, one per item, in request order. A failed part's
+	// body is the error envelope; an accepted part carries no body, its content is its headers (Operation-Location).
 	multiStatusParts(body) {
 		if (!Array.isArray(body)) return [];
 		return body.map((part) => {
 			const p = (part && typeof part === 'object' ? part : {}) as IDataObject;
-			return { status: typeof p.status === 'number' ? p.status : 0, body: p };
+			const status = typeof p.status === 'number' ? p.status : 0;
+			return { status, body: status >= 200 && status < 300 ? p : p.body };
 		});
 	},
 };

@@ -54,8 +54,8 @@ function submit(state: VisionOneState, req: SandboxRequest, action: AccountActio
 	);
 	if (duplicate) return itemError(400, 'TaskError', 'Task duplication.');
 	const task = state.tasks.create({
-		start: { polls: 1, ms: 1000 },
-		finish: { polls: 2, ms: 3000 },
+		start: { polls: state.taskTiming.startPolls, ms: state.taskTiming.startMs },
+		finish: { polls: state.taskTiming.finishPolls, ms: state.taskTiming.finishMs },
 		outcome: target.problem ? 'failed' : 'succeeded',
 		error: target.problem,
 	});

@@ -51,6 +51,13 @@ export const visionOneAdmin: Record<string, (state: VisionOneState, body: Record
 		return { id: alert.id, updatedDateTime: alert.updatedDateTime };
 	},
 
+	/** How long new response tasks take, e.g. `{"finishPolls": 100, "finishMs": 600000}` for a task that outlasts a wait. */
+	taskTiming(state, body) {
+		const timing = z.object({ startPolls: z.number().int().min(0), startMs: z.number().int().min(0), finishPolls: z.number().int().min(0), finishMs: z.number().int().min(0) }).partial().parse(body);
+		state.taskTiming = { ...state.taskTiming, ...timing };
+		return state.taskTiming;
+	},
+
 	/** Workbench list page size, e.g. `{"size": 2}` to put page edges where a test wants them. */
 	alertPageSize(state, body) {
 		state.alertPageSize = z.object({ size: z.number().int().min(1).max(1000) }).parse(body).size;

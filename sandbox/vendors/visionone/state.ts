@@ -78,6 +78,8 @@ export interface VisionOneState {
 	alertCounter: number;
 	/** Workbench list page size (the API has no `top` for alerts; small here so paging is exercised). */
 	alertPageSize: number;
+	/** When new response tasks start and finish (`taskTiming` admin action): by polls or by the tenant clock. */
+	taskTiming: { startPolls: number; startMs: number; finishPolls: number; finishMs: number };
 }
 
 export const SAMPLE_API_KEY = 'sbx-visionone-api-key-0123456789abcdef';
@@ -102,6 +104,7 @@ export function createVisionOneState(clock = new Clock(), peers: HostedPeers = {
 		okta: { read: 0, seen: new Set() },
 		alertCounter: 100,
 		alertPageSize: 10,
+		taskTiming: { startPolls: 1, startMs: 1000, finishPolls: 2, finishMs: 3000 },
 	};
 }
 
