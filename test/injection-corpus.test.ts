@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { scimString } from '../nodes/Okta/helpers/filter';
 import { condition, queryValue } from '../nodes/ServiceNow/helpers/query';
+import { tmv1String } from '../nodes/VisionOne/helpers/filter';
 import { pathSegment } from '../nodes/shared/validation';
 import { INJECTION_CORPUS } from './corpus/injection';
 
@@ -66,6 +67,14 @@ function serviceNowCondition(operator: string) {
 	};
 }
 
+/** A TMV1-Filter literal: one single-quoted string whose quotes inside are all doubled, no control characters. */
+function tmv1Literal(output: string, input: unknown): string | undefined {
+	const match = /^'((?:[^'\p{Cc}]|'')*)'$/u.exec(output);
+	if (!match) return 'is not exactly one quoted TMV1-Filter string';
+	const decoded = match[1].replace(/''/g, "'");
+	return textOf(input)?.includes(decoded) ? undefined : `decodes to ${JSON.stringify(decoded)}, not the input`;
+}
+
 /** One URL path segment: percent-encoded, not `.`/`..` once a URL parser reads it, no encoded separators. */
 function urlPathSegment(output: string, input: unknown): string | undefined {
 	if (!/^[A-Za-z0-9\-_.!~*'()%]+$/.test(output)) return 'has characters encodeURIComponent never leaves';
@@ -86,6 +95,7 @@ const QUOTING_HELPERS: QuotingHelper[] = [
 		notOneLiteral: serviceNowCondition(operator),
 	})),
 	{ name: 'shared pathSegment', quote: (node, value, i) => pathSegment(node, value, 'User', i), notOneLiteral: urlPathSegment },
+	{ name: 'Vision One tmv1String', quote: (node, value, i) => tmv1String(node, value, 'Entity Value', i), notOneLiteral: tmv1Literal },
 ];
 
 const NODE: INode = { id: 'corpus', name: 'Corpus', type: 'n8n-nodes-secops.corpus', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -140,6 +150,9 @@ describe('the literal checkers catch what a naive helper lets through', () => {
 		['ServiceNow condition =', 'short_description=a^NQactive=true', 'a^NQactive=true'],
 		['ServiceNow condition IN', 'short_descriptionINa,b', ['a,b']],
 		['ServiceNow condition IN', 'short_descriptionIN', []],
+		['Vision One tmv1String', "'x' or severity eq 'low'", "x' or severity eq 'low"],
+		['Vision One tmv1String', "'a\nb'", 'a\nb'],
+		['Vision One tmv1String', "'someone else'", 'alice'],
 		['shared pathSegment', '../admin', '../admin'],
 		['shared pathSegment', '%2e%2e', '..'],
 		['shared pathSegment', 'a%2Fb', 'a/b'],
