@@ -50,14 +50,6 @@ export class SecOpsVisionOneApi implements ICredentialType {
 			description:
 				'Created under Administration → API Keys. Its role needs Workbench (view, modify), Response Management and Suspicious Object Management for the operations you use.',
 		},
-		{
-			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'allowUnauthorizedCerts',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to connect even if the custom base URL presents an invalid TLS certificate',
-			displayOptions: { show: { region: ['custom'] } },
-		},
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -69,7 +61,6 @@ export class SecOpsVisionOneApi implements ICredentialType {
 		request: {
 			baseURL: '={{$credentials.region === "custom" ? $credentials.url.replace(/\\/+$/, "") : $credentials.region}}',
 			url: '/v3.0/healthcheck/connectivity',
-			skipSslCertificateValidation: '={{$credentials.region === "custom" && $credentials.allowUnauthorizedCerts === true}}',
 		},
 	};
 }

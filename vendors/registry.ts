@@ -122,7 +122,7 @@ export const VENDORS: VendorEntry[] = [
 			{
 				type: 'secOpsVisionOneApi',
 				dist: credentialDist('SecOpsVisionOneApi'),
-				sample: (s) => ({ region: 'custom', url: s.url, apiKey: s.apiKey, allowUnauthorizedCerts: false }),
+				sample: (s) => ({ region: 'custom', url: s.url, apiKey: s.apiKey }),
 				wrongSecret: (c) => ({ apiKey: `${String(c.apiKey)}-wrong` }),
 			},
 		],

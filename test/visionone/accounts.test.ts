@@ -19,7 +19,7 @@ describe('Vision One account actions through WorkflowExecute (connected Okta ten
 	const visionOneEvents = (login: string) =>
 		okta().logs.events.filter((e) => e.actor.displayName === 'Trend Vision One' && e.target.some((t) => t.alternateId === login)).map((e) => e.eventType);
 	const calls = () => env.sandbox.requests.filter((r) => r.vendor === 'visionone').map((r) => `${r.method} ${r.path} ${r.status}`);
-	const run = async (operation: string, accounts: unknown, extra: Record<string, unknown> = {}, onError?: string) => {
+	const run = async (operation: string, accounts: string | string[], extra: Record<string, unknown> = {}, onError?: string) => {
 		const result = await env.engine.run(visionOneWorkflow({ resource: 'account', operation, accounts, ...extra }, { onError }));
 		return { json: result.json(VISION_ONE_NODE), error: result.error(VISION_ONE_NODE) };
 	};
@@ -141,7 +141,7 @@ describe('Vision One account actions through WorkflowExecute (connected Okta ten
 		['a number in a list', [ALICE, 5], 'Accounts (entry 2) is a number, not an account name'],
 		['a line break inside a name', [`${ALICE}\r`, 'x\u0000y'], 'Accounts (entry 2) "x\\x00y" is not a valid account name'],
 	])('refuses %s before sending anything', async (_label, accounts, message) => {
-		const { error } = await run('disable', accounts === null ? '={{ null }}' : Array.isArray(accounts) ? `={{ ${JSON.stringify(accounts)} }}` : accounts);
+		const { error } = await run('disable', accounts === null ? '={{ null }}' : Array.isArray(accounts) ? `={{ ${JSON.stringify(accounts)} }}` : String(accounts));
 		expect(error?.message).toBe(message);
 		expect(env.sandbox.requests).toHaveLength(0);
 	});

@@ -147,7 +147,7 @@ export const alertRoutes: Route<VisionOneState>[] = [
 			const all = inWindow.filter(matches).sort((a, b) => compare(a, b, query!.orderBy));
 			const page = all.slice(query.offset, query.offset + state.alertPageSize);
 			const nextOffset = query.offset + page.length;
-			const { offset: _offset, ...kept } = query;
+			const kept: ListQuery = { start: query.start, end: query.end, target: query.target, orderBy: query.orderBy };
 			const nextLink = nextOffset < all.length ? `${req.baseUrl}/v3.0/workbench/alerts?skipToken=${encodeToken(kept, nextOffset)}` : undefined;
 			return { status: 200, body: { totalCount: all.length, count: page.length, items: page, ...(nextLink ? { nextLink } : {}) } };
 		},

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { alertIdParameter, readAlert } from '../../helpers/alert';
@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			return { alertId: decodeURIComponent(alertId), updated: true, ...body, retriedAfterConflict: attempt > 0 };
 		} catch (error) {
 			if (attempt === 0 && error instanceof NodeApiError && error.httpCode === '412') continue;
-			throw error;
+			throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
 	}
 }
