@@ -1,10 +1,12 @@
 import { bearerToken } from '../../framework/auth';
 import type { Route, VendorModule } from '../../framework/types';
-import { accountRoutes, settleTasks } from './accounts';
+import { accountRoutes } from './accounts';
 import { visionOneAdmin } from './admin';
 import { alertRoutes } from './alerts';
+import { endpointRoutes } from './endpoints';
 import { visionOneError, visionOneErrorForStatus } from './errors';
 import { syncOktaAlerts } from './okta';
+import { settleTasks, taskRoutes } from './responseTasks';
 import { SAMPLE_API_KEY, createVisionOneState } from './state';
 import type { VisionOneState } from './state';
 
@@ -32,6 +34,8 @@ export const visionone: VendorModule<VisionOneState> = {
 		},
 		...alertRoutes,
 		...accountRoutes,
+		...endpointRoutes,
+		...taskRoutes,
 	]),
 	authenticate(state, req) {
 		const token = bearerToken(req);
@@ -54,7 +58,9 @@ export const visionone: VendorModule<VisionOneState> = {
 		alerts: state.alerts,
 		notes: state.notes,
 		tasks: state.tasks.list(),
-		subjects: Object.fromEntries(state.subjects),
+		subjects: Object.fromEntries([...state.subjects].map(([id, s]) => [id, { action: s.action, names: s.names, applied: s.applied ?? false }])),
+		endpoints: state.endpoints,
+		blockList: [...state.blockList],
 		directory: state.directory,
 		};
 	},

@@ -52,14 +52,31 @@ export type AccountAction = 'disableAccount' | 'enableAccount' | 'forceSignOut' 
 
 /** What a response task acts on and, once run, what it found. */
 export interface TaskSubject {
-	action: AccountAction;
+	/** The task's `action` (disableAccount, isolate, block…). */
+	action: string;
 	description?: string;
-	iam: string;
-	accountName: string;
-	/** Set when the task has been carried out against the account (once). */
+	/** What the task shows about its target: `tasks[]` of accounts, `agentGuid`/`endpointName`, the blocked object. */
+	fields: (status: string, error?: TaskSubject['error']) => Record<string, unknown>;
+	/** Values the task list's `account` / `endpointName` filters match. */
+	names: string[];
+	/** Carries the action out when the task succeeds; a message when the target does not allow it. */
+	carryOut: () => string | undefined;
+	/** Set when the task has been carried out (once). */
 	applied?: boolean;
 	error?: { code: string; number: number; message: string };
 }
+
+/** An endpoint in the inventory (`/v3.0/eiqs/endpoints`), with its isolation state. */
+export interface Endpoint {
+	agentGuid: string;
+	endpointName: string;
+	ips: string[];
+	loginAccount: string;
+	osName: string;
+	isolated: boolean;
+}
+
+export type ObjectType = 'url' | 'domain' | 'ip' | 'fileSha1' | 'fileSha256' | 'senderMailAddress';
 
 export interface VisionOneState {
 	clock: Clock;
@@ -73,6 +90,9 @@ export interface VisionOneState {
 	tasks: TaskQueue<undefined>;
 	subjects: Map<string, TaskSubject>;
 	directory: DirectoryAccount[];
+	endpoints: Endpoint[];
+	/** The User-Defined Suspicious Objects block list: `type:value` keys. */
+	blockList: Set<string>;
 	/** Okta System Log events already turned into alerts (`uuid|published`), and how far the log was read. */
 	okta: { store?: unknown; read: number; seen: Set<string> };
 	alertCounter: number;
@@ -101,6 +121,19 @@ export function createVisionOneState(clock = new Clock(), peers: HostedPeers = {
 			{ accountName: 'sam@shockwave.example', iam: 'AAD', enabled: true, sessions: 3, mustChangePassword: false },
 			{ accountName: 'corp\\svc-backup', iam: 'OPAD', enabled: true, sessions: 0, mustChangePassword: false, unreachable: true },
 		],
+		endpoints: [
+			{ agentGuid: '35fa11da-a24e-40cf-8b56-baf8828cc15e-22', endpointName: 'nimda', ips: ['10.10.0.10'], loginAccount: 'shockwave\\sam', osName: 'Windows', isolated: false },
+			...Array.from({ length: 9 }, (_, i) => ({
+				agentGuid: `35fa11da-a24e-40cf-8b56-baf8828cc15e-${24 + i}`,
+				endpointName: `HOST-${String(i + 2).padStart(2, '0')}`,
+				ips: [`10.10.${i + 2}.${12 + i}`],
+				loginAccount: i % 2 === 0 ? 'sam@shockwave.example' : 'corp\\svc-backup',
+				osName: i % 3 === 0 ? 'Linux' : 'Windows',
+				isolated: false,
+			})),
+			{ agentGuid: 'c1fa11da-a24e-40cf-8b56-baf8828cc15e-40', endpointName: 'FIN-LAPTOP-07', ips: ['10.10.7.21'], loginAccount: 'bob.anders@acme.example', osName: 'macOS', isolated: false },
+		],
+		blockList: new Set(['domain:evil-c2.example']),
 		okta: { read: 0, seen: new Set() },
 		alertCounter: 100,
 		alertPageSize: 10,
