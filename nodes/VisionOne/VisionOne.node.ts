@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
 import * as alert from './actions/alert';
+import * as endpoint from './actions/endpoint';
+import * as suspiciousObject from './actions/suspiciousObject';
 import { router } from './actions/router';
 import * as task from './actions/task';
 import { visionOneAuth } from './descriptions/auth.description';
@@ -16,7 +18,7 @@ export class VisionOne implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Triage Trend Vision One Workbench alerts and contain identities: disable, enable, sign out or reset accounts (AD, Entra ID, Okta) and follow their tasks',
+			'Triage Trend Vision One Workbench alerts and contain threats: disable or sign out accounts (AD, Entra ID, Okta), isolate endpoints, block objects, and follow their tasks',
 		defaults: { name: 'Trend Vision One' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -31,13 +33,17 @@ export class VisionOne implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Endpoint', value: 'endpoint' },
 					{ name: 'Response Task', value: 'task' },
+					{ name: 'Suspicious Object (Block List)', value: 'suspiciousObject' },
 					{ name: 'Workbench Alert', value: 'alert' },
 				],
 				default: 'account',
 			},
 			...account.description,
 			...alert.description,
+			...endpoint.description,
+			...suspiciousObject.description,
 			...task.description,
 		],
 	};

@@ -83,7 +83,7 @@ describe('Vision One account actions through WorkflowExecute (connected Okta ten
 
 	it('fails the item on any account error when asked, naming the account', async () => {
 		const { error } = await run('disable', [ALICE, 'access_denied'], { failOnAnyError: true });
-		expect(error?.message).toBe("Vision One: 1 of 2 accounts failed (access_denied: The target is not in the user's management scope.)");
+		expect(error?.message).toBe("Vision One: 1 of 2 targets failed (access_denied: The target is not in the user's management scope.)");
 	});
 
 	it('a task that fails (Okta lifecycle does not allow it, or an unreachable domain) is a per-account failure', async () => {
@@ -137,9 +137,9 @@ describe('Vision One account actions through WorkflowExecute (connected Okta ten
 
 	it.each([
 		['an empty entry', `${ALICE},,${BOB}`, 'Accounts (entry 2) is empty'],
-		['null', null, 'Accounts is null, not an account name'],
-		['a number in a list', [ALICE, 5], 'Accounts (entry 2) is a number, not an account name'],
-		['a line break inside a name', [`${ALICE}\r`, 'x\u0000y'], 'Accounts (entry 2) "x\\x00y" is not a valid account name'],
+		['null', null, 'Accounts is null, not text'],
+		['a number in a list', [ALICE, 5], 'Accounts (entry 2) is a number, not text'],
+		['a line break inside a name', [`${ALICE}\r`, 'x\u0000y'], 'Accounts (entry 2) "x\\x00y" is not valid'],
 	])('refuses %s before sending anything', async (_label, accounts, message) => {
 		const { error } = await run('disable', accounts === null ? '={{ null }}' : Array.isArray(accounts) ? `={{ ${JSON.stringify(accounts)} }}` : String(accounts));
 		expect(error?.message).toBe(message);
