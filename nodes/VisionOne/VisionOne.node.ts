@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
 import * as alert from './actions/alert';
+import * as caseResource from './actions/case';
 import * as endpoint from './actions/endpoint';
 import * as suspiciousObject from './actions/suspiciousObject';
 import { router } from './actions/router';
@@ -33,6 +34,7 @@ export class VisionOne implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Case', value: 'case' },
 					{ name: 'Endpoint', value: 'endpoint' },
 					{ name: 'Response Task', value: 'task' },
 					{ name: 'Suspicious Object (Block List)', value: 'suspiciousObject' },
@@ -42,6 +44,7 @@ export class VisionOne implements INodeType {
 			},
 			...account.description,
 			...alert.description,
+			...caseResource.description,
 			...endpoint.description,
 			...suspiciousObject.description,
 			...task.description,

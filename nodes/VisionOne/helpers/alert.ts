@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { header } from '../../shared/rateLimit';
 import { pathSegment } from '../../shared/validation';
-import { visionOneApiRequest } from '../transport';
+import { readWithEtag } from './etag';
 
 export function alertIdParameter(this: IExecuteFunctions, itemIndex: number): string {
 	return pathSegment(this.getNode(), this.getNodeParameter('alertId', itemIndex), 'Alert ID', itemIndex, 'WB-9002-20260105-00022');
@@ -11,8 +10,8 @@ export function alertIdParameter(this: IExecuteFunctions, itemIndex: number): st
 
 /** The alert and its ETag (the `If-Match` value an update needs). */
 export async function readAlert(this: IExecuteFunctions, alertId: string, itemIndex: number): Promise<{ alert: IDataObject; etag?: string }> {
-	const response = await visionOneApiRequest.call(this, { method: 'GET', path: `/v3.0/workbench/alerts/${alertId}`, itemIndex });
-	return { alert: response.body, etag: header(response.headers, 'etag') };
+	const { record, etag } = await readWithEtag.call(this, `/v3.0/workbench/alerts/${alertId}`, itemIndex);
+	return { alert: record, etag };
 }
 
 /** Vision One's date format, `yyyy-MM-ddThh:mm:ssZ` in UTC, from whatever n8n's date field holds. */

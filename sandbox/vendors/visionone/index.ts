@@ -3,6 +3,7 @@ import type { Route, VendorModule } from '../../framework/types';
 import { accountRoutes } from './accounts';
 import { visionOneAdmin } from './admin';
 import { alertRoutes } from './alerts';
+import { caseRoutes } from './cases';
 import { endpointRoutes } from './endpoints';
 import { visionOneError, visionOneErrorForStatus } from './errors';
 import { syncOktaAlerts } from './okta';
@@ -36,6 +37,7 @@ export const visionone: VendorModule<VisionOneState> = {
 		...accountRoutes,
 		...endpointRoutes,
 		...taskRoutes,
+		...caseRoutes,
 	]),
 	authenticate(state, req) {
 		const token = bearerToken(req);
@@ -61,6 +63,7 @@ export const visionone: VendorModule<VisionOneState> = {
 		subjects: Object.fromEntries([...state.subjects].map(([id, s]) => [id, { action: s.action, names: s.names, applied: s.applied ?? false }])),
 		endpoints: state.endpoints,
 		blockList: [...state.blockList],
+			cases: state.cases,
 		directory: state.directory,
 		};
 	},

@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { Clock } from '../../framework/clock';
 import { TaskQueue } from '../../framework/tasks';
 import type { HostedPeers } from '../../framework/types';
+import type { Case } from './cases';
+import { seedCases } from './cases';
 import { seedAlerts } from './samples';
 
 /** The Vision One tenant the sandbox simulates: Workbench alerts and notes, response tasks, a directory. */
@@ -93,6 +95,8 @@ export interface VisionOneState {
 	endpoints: Endpoint[];
 	/** The User-Defined Suspicious Objects block list: `type:value` keys. */
 	blockList: Set<string>;
+	cases: Case[];
+	caseCounter: number;
 	/** Okta System Log events already turned into alerts (`uuid|published`), and how far the log was read. */
 	okta: { store?: unknown; read: number; seen: Set<string> };
 	alertCounter: number;
@@ -134,6 +138,8 @@ export function createVisionOneState(clock = new Clock(), peers: HostedPeers = {
 			{ agentGuid: 'c1fa11da-a24e-40cf-8b56-baf8828cc15e-40', endpointName: 'FIN-LAPTOP-07', ips: ['10.10.7.21'], loginAccount: 'bob.anders@acme.example', osName: 'macOS', isolated: false },
 		],
 		blockList: new Set(['domain:evil-c2.example']),
+		cases: seedCases(clock.now(), alerts.map((a) => a.id)),
+		caseCounter: 3,
 		okta: { read: 0, seen: new Set() },
 		alertCounter: 100,
 		alertPageSize: 10,
