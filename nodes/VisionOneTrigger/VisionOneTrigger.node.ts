@@ -19,7 +19,7 @@ export class VisionOneTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow when Trend Vision One raises a Workbench alert, or an alert is updated',
+		description: 'Starts a workflow when Trend Vision One raises or updates a Workbench alert, or a case is updated',
 		defaults: { name: 'Trend Vision One Trigger' },
 		polling: true,
 		inputs: [],
@@ -34,6 +34,7 @@ export class VisionOneTrigger implements INodeType {
 				options: [
 					{ name: 'New Workbench Alert', value: 'created' },
 					{ name: 'Workbench Alert Updated', value: 'updated', description: 'Each change of an alert (status, result, new findings), new alerts included' },
+					{ name: 'Case Updated', value: 'caseUpdated', description: 'Each change of a Case Management case (e.g. a ServiceNow-synced case closed), new cases included' },
 				],
 				default: 'created',
 			},
@@ -43,6 +44,7 @@ export class VisionOneTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Filter',
 				default: {},
+				displayOptions: { show: { event: ['created', 'updated'] } },
 				options: [
 					{ displayName: 'Model', name: 'model', type: 'string', default: '', description: 'Only alerts of this detection model (exact name)' },
 					{ displayName: 'Model ID', name: 'modelId', type: 'string', default: '' },
@@ -63,6 +65,7 @@ export class VisionOneTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description: 'Whether to return a simplified version of each alert (accounts, hosts, emails, indicators) instead of the raw data',
+				displayOptions: { show: { event: ['created', 'updated'] } },
 			},
 		],
 	};
@@ -70,34 +73,30 @@ export class VisionOneTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const started = Date.now();
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const target = this.getNodeParameter('event', 'created') === 'updated' ? 'updatedDateTime' : 'createdDateTime';
-		const filter = alertFilter(this.getNode(), this.getNodeParameter('filters', {}) as IDataObject, 0);
-		const simplified = this.getNodeParameter('simplify', false) as boolean;
-		const shape = (alerts: IDataObject[]) => this.helpers.returnJsonArray(simplified ? alerts.map(simplifyAlert) : alerts);
+		const event = this.getNodeParameter('event', 'created') as string;
+		const cases = event === 'caseUpdated';
+		const target = event === 'created' ? 'createdDateTime' : 'updatedDateTime';
+		const path = cases ? '/v3.0/caseManagement/cases' : '/v3.0/workbench/alerts';
+		// Cases page by `top` (10, 50, 100); the alert list has no page size.
+		const pageSize = cases ? { top: 100 } : {};
+		const filter = cases ? undefined : alertFilter(this.getNode(), this.getNodeParameter('filters', {}) as IDataObject, 0);
+		const simplified = !cases && (this.getNodeParameter('simplify', false) as boolean);
+		const shape = (records: IDataObject[]) => this.helpers.returnJsonArray(simplified ? records.map(simplifyAlert) : records);
 		const headers = filter ? { 'TMV1-Filter': filter } : undefined;
 		const now = isoSeconds(started);
+		const list = (startDateTime: string, orderBy: string) => ({ method: 'GET' as const, path, qs: { ...pageSize, startDateTime, endDateTime: now, dateTimeTarget: target, orderBy }, headers });
 
 		if (this.getMode() === 'manual') {
 			// A test run shows what the workflow will get: the latest matching alerts of the past week, cursor untouched.
-			const recent = await visionOneListAll.call(
-				this,
-				{ method: 'GET', path: '/v3.0/workbench/alerts', qs: { startDateTime: isoSeconds(started - 7 * 86_400_000), endDateTime: now, dateTimeTarget: target, orderBy: `${target} desc` }, headers },
-				{ limit: 5 },
-			);
+			const recent = await visionOneListAll.call(this, list(isoSeconds(started - 7 * 86_400_000), `${target} desc`), { limit: 5 });
 			return recent.length ? [shape(recent)] : null;
 		}
 
 		const deadline = pollDeadline(this, started);
-		const config = configFingerprint(['workbench', target, filter ?? '']);
+		const config = configFingerprint([path, target, filter ?? '']);
 		if (!state.ts) {
-			// No backfill: start at this second, counting alerts already stamped with it as read.
-			const current = await visionOneListAll.call(this, {
-				method: 'GET',
-				path: '/v3.0/workbench/alerts',
-				qs: { startDateTime: now, endDateTime: now, dateTimeTarget: target, orderBy: `${target} asc` },
-				headers,
-				deadline,
-			});
+			// No backfill: start at this second, counting records already stamped with it as read.
+			const current = await visionOneListAll.call(this, { ...list(now, `${target} asc`), deadline });
 			state.ts = now;
 			state.seen = current.map((alert) => String(alert.id));
 			state.config = config;
@@ -113,18 +112,18 @@ export class VisionOneTrigger implements INodeType {
 		try {
 			await visionOneListAll.call(
 				this,
-				{ method: 'GET', path: '/v3.0/workbench/alerts', qs: { startDateTime: ts, endDateTime: now, dateTimeTarget: target, orderBy: `${target} asc` }, headers, deadline },
+				{ ...list(ts, `${target} asc`), deadline },
 				{
 					deadline,
-					onPage: (alerts) => {
-						for (const alert of alerts) {
-							const at = String(alert[target] ?? '');
-							const id = String(alert.id);
+					onPage: (records) => {
+						for (const record of records) {
+							const at = String(record[target] ?? '');
+							const id = String(record.id);
 							if (at < ts || (at === ts && seen.has(id))) continue;
 							if (at !== ts) seen = new Set();
 							ts = at;
 							seen.add(id);
-							emitted.push(alert);
+							emitted.push(record);
 						}
 					},
 				},

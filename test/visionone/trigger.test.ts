@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
 import type { PollOptions, SandboxEngine, WorkflowJson } from '../harness';
 import { Engine, sandboxCredentials, startSandboxEngine } from '../harness';
 import type { VisionOneState } from '../../sandbox/vendors/visionone/state';
+import { VISION_ONE_NODE, visionOneWorkflow } from './workflow';
 
 const TRIGGER = 'Trend Vision One Trigger';
 
@@ -146,6 +147,19 @@ describe.each(['onEmit', 'always'] as const)('Vision One Trigger over consecutiv
 		await env.sandbox.runAction('visionone', 'touchAlert', { id, status: 'Closed' });
 		const second = await drain(workflow, first.staticData);
 		expect(second.ids).toEqual([id]);
+	});
+
+	it('Case Updated emits a case when it changes (e.g. its ServiceNow ticket is closed), not the seeded history', async () => {
+		const workflow = triggerWorkflow('caseUpdated');
+		const data = await activate(workflow);
+		expect((await env.engine.poll(workflow, TRIGGER, { staticData: data, persist })).items).toEqual([]);
+		await sleep(1100);
+		const synced = state().cases.find((c) => c.externalTicketId === 'INC0010002')!;
+		const update = await env.engine.run(visionOneWorkflow({ resource: 'case', operation: 'update', caseId: synced.id, updateFields: { status: 'Closed' } }));
+		expect(update.error(VISION_ONE_NODE)).toBeUndefined();
+		const { ids, staticData } = await drain(workflow, data);
+		expect(ids).toEqual([synced.id]);
+		expect((await drain(workflow, staticData)).ids).toEqual([]);
 	});
 
 	it('a manual test returns recent sample alerts and leaves no cursor', async () => {
