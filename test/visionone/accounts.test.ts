@@ -138,7 +138,8 @@ describe('Vision One account actions through WorkflowExecute (connected Okta ten
 	it.each([
 		['an empty entry', `${ALICE},,${BOB}`, 'Accounts (entry 2) is empty'],
 		['null', null, 'Accounts is null, not text'],
-		['a number in a list', [ALICE, 5], 'Accounts (entry 2) is a number, not text'],
+		['a boolean in a list', [ALICE, true], 'Accounts (entry 2) is a boolean, not text'],
+		['an empty list', [], 'Accounts is an empty list'],
 		['a line break inside a name', [`${ALICE}\r`, 'x\u0000y'], 'Accounts (entry 2) "x\\x00y" is not valid'],
 	])('refuses %s before sending anything', async (_label, accounts, message) => {
 		const { error } = await run('disable', accounts === null ? '={{ null }}' : Array.isArray(accounts) ? `={{ ${JSON.stringify(accounts)} }}` : String(accounts));

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { multiStatusResults } from '../../shared/multiStatus';
@@ -12,36 +12,42 @@ export interface ActionTarget {
 	item: IDataObject;
 }
 
+export interface TargetListOptions {
+	maxLength?: number;
+	/** How a text value is split into entries; commas and new lines by default. */
+	separators?: RegExp;
+}
+
 /**
- * The targets of one item from a parameter: a list from an expression, or text with one entry per line or comma.
- * Empty entries, values that are not text, control characters and overlong values are refused before anything is sent.
+ * The targets of one item: a list from an expression, or text with one entry per line or comma (a number counts as
+ * text). An empty list or entry, a value that is not text, control characters and overlong values are refused, so
+ * nothing is sent for a target that lost its value.
  */
-export function targetList(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	parameter: string,
-	field: string,
-	hint: string,
-	{ maxLength = 256, separators = /[,\n]/ }: { maxLength?: number; separators?: RegExp } = {},
-): string[] {
-	const raw = this.getNodeParameter(parameter, itemIndex) as unknown;
+export function targetValues(node: INode, raw: unknown, field: string, itemIndex: number, hint: string, { maxLength = 256, separators = /[,\n]/ }: TargetListOptions = {}): string[] {
+	const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined);
 	const entries: unknown[] = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(separators) : [raw];
+	if (entries.length === 0) throw new NodeOperationError(node, `${field} is an empty list`, { itemIndex, description: `Give at least one entry in ${field}. ${hint}` });
 	const values = entries.map((entry, position) => {
-		const text = typeof entry === 'string' ? entry.trim() : undefined;
+		const text = asText(entry);
 		const which = entries.length > 1 ? ` (entry ${position + 1})` : '';
-		if (text === undefined) throw new NodeOperationError(this.getNode(), `${field}${which} is ${describeType(entry)}, not text`, { itemIndex, description: hint });
+		if (text === undefined) throw new NodeOperationError(node, `${field}${which} is ${describeType(entry)}, not text`, { itemIndex, description: hint });
 		if (text === '') {
-			throw new NodeOperationError(this.getNode(), `${field}${which} is empty`, {
+			throw new NodeOperationError(node, `${field}${which} is empty`, {
 				itemIndex,
 				description: `Remove the empty entry or check the expression that fills ${field}: an empty target is never sent.`,
 			});
 		}
 		if (/\p{Cc}/u.test(text) || text.length > maxLength) {
-			throw new NodeOperationError(this.getNode(), `${field}${which} "${printable(text)}" is not valid`, { itemIndex, description: `${hint} One line of at most ${maxLength} characters each.` });
+			throw new NodeOperationError(node, `${field}${which} "${printable(text)}" is not valid`, { itemIndex, description: `${hint} One line of at most ${maxLength} characters each.` });
 		}
 		return text;
 	});
 	return [...new Set(values)];
+}
+
+/** `targetValues` of a node parameter. */
+export function targetList(this: IExecuteFunctions, itemIndex: number, parameter: string, field: string, hint: string, options: TargetListOptions = {}): string[] {
+	return targetValues(this.getNode(), this.getNodeParameter(parameter, itemIndex), field, itemIndex, hint, options);
 }
 
 export interface ResponseAction {
