@@ -127,6 +127,27 @@ describe('Vision One account actions through WorkflowExecute (connected Okta ten
 		expect(json[0]).toEqual(expect.objectContaining({ outcome: 'stillRunning', taskStatus: 'running' }));
 	});
 
+	it('Task Get Many lists tasks by account, action and status, newest first; an added filter without a value fails closed', async () => {
+		await run('disable', [ALICE, BOB]);
+		await run('enable', ALICE);
+		const tasks = async (filters: Record<string, unknown>) => (await env.engine.run(visionOneWorkflow({ resource: 'task', operation: 'getMany', returnAll: true, filters }))).json(VISION_ONE_NODE);
+		expect((await tasks({ account: ALICE })).map((t) => t.action)).toEqual(['enableAccount', 'disableAccount']);
+		expect((await tasks({ actions: ['disableAccount'], statuses: ['succeeded'] })).map((t) => (t.tasks as Array<{ accountName: string }>)[0].accountName)).toEqual([BOB, ALICE]);
+		expect(await tasks({ account: "x' or status eq 'succeeded" })).toEqual([]);
+		const empty = await env.engine.run(visionOneWorkflow({ resource: 'task', operation: 'getMany', filters: { account: '={{ $json.missing }}' } }));
+		expect(empty.error(VISION_ONE_NODE)?.message).toMatch(/^Account is /);
+	});
+
+	it('with Continue On Fail, a failing item becomes an error item paired to it and the others go on', async () => {
+		const result = await env.engine.run({
+			...visionOneWorkflow({ resource: 'account', operation: 'disable', accounts: '={{ $json.who }}', failOnAnyError: true }, { onError: 'continueRegularOutput' }),
+		}, { items: [{ json: { who: ALICE } }, { json: { who: 'nobody@acme.example' } }] });
+		const output = result.output(VISION_ONE_NODE);
+		expect(output.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(output[0].json.outcome).toBe('disabled');
+		expect(output[1].json.error).toBe('Vision One: 1 of 1 targets failed (nobody@acme.example: Target not found.)');
+	});
+
 	it('Dry Run returns the request and sends nothing', async () => {
 		const { json } = await run('disable', [ALICE, BOB], { dryRun: true });
 		expect(json[0]).toEqual(expect.objectContaining({ dryRun: true, method: 'POST', body: [{ accountName: ALICE }, { accountName: BOB }] }));

@@ -1,10 +1,13 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { visionOneAuth } from '../descriptions/auth.description';
 import { vendorClient } from '../../shared/client';
 import type { VendorCall } from '../../shared/client';
+import { linkOnOrigin } from '../../shared/paging';
 import { retryAfterHeaderMs } from '../../shared/rateLimit';
 import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
+import { printable } from '../../shared/validation';
 
 export const visionOneVendor: VendorProfile = {
 	name: 'Vision One',
@@ -81,11 +84,6 @@ export async function visionOneApiRequest(this: ApiContext, call: VisionOneCall)
 	return await client.request(withBaseUrl(this), call);
 }
 
-/** GETs a link Vision One handed out (`nextLink`, `Operation-Location`); undefined when it is not on the credential's origin. */
-export async function visionOneFollowLink(this: ApiContext, link: unknown, options: { deadline?: number; itemIndex?: number } = {}): Promise<VendorResponse<IDataObject> | undefined> {
-	return await client.followLink(withBaseUrl(this), link, options);
-}
-
 export async function visionOneDryRun(this: ApiContext, call: VisionOneCall): Promise<IDataObject> {
 	return await client.dryRun(withBaseUrl(this), call);
 }
@@ -117,11 +115,21 @@ export async function visionOneListAll(
 		if (typeof next !== 'string' || next === '' || seen.has(next)) return items;
 		seen.add(next);
 		response = await visionOneFollowLinkWithHeaders.call(this, next, call, options);
-		if (!response) return items;
+		if (!response) {
+			// Stopping here would silently return part of the list; a link elsewhere never gets the credential.
+			throw new NodeOperationError(this.getNode(), `Vision One's next-page link is not on the credential's base URL, so it was not followed`, {
+				itemIndex: options.itemIndex ?? call.itemIndex,
+				description: `Set the credential's Region or Base URL to the host Vision One answers from (the link pointed at ${printable(next.split('?')[0])}).`,
+			});
+		}
 	}
 }
 
-/** A next page: the link's own query (its skipToken) with the original call's headers; off-origin links are not followed. */
+/**
+ * A next page: the link's own path and query (its skipToken) with the original call's headers (the shared client's
+ * `followLink` sends none, and Vision One needs the `TMV1-Filter` again). Links off the credential's origin or base
+ * path are not followed.
+ */
 async function visionOneFollowLinkWithHeaders(
 	this: ApiContext,
 	link: string,
@@ -129,13 +137,9 @@ async function visionOneFollowLinkWithHeaders(
 	options: { deadline?: number; itemIndex?: number },
 ): Promise<VendorResponse<IDataObject> | undefined> {
 	const base = await visionOneBase.call(this);
-	let url: URL;
-	try {
-		url = new URL(link);
-	} catch {
-		return undefined;
-	}
-	if (url.origin !== new URL(base).origin) return undefined;
+	const onOrigin = linkOnOrigin(link, base);
+	if (!onOrigin) return undefined;
+	const url = new URL(onOrigin);
 	const basePath = new URL(base).pathname.replace(/\/+$/, '');
 	if (!url.pathname.startsWith(`${basePath}/`)) return undefined;
 	return await visionOneApiRequest.call(this, {
