@@ -27,11 +27,12 @@ describe('Vision One credential: region or custom base URL', () => {
 	});
 
 	it('a wrong API key is the vendor 401, its key never in the error', async () => {
-		const engine = withCredential({ region: 'custom', url: env.sandbox.vendorUrl('visionone'), apiKey: 'sbx-wrong-key-123456' });
+		const wrongKey = `${String(env.sandbox.credentials('visionone').apiKey)}-wrong`;
+		const engine = withCredential({ region: 'custom', url: env.sandbox.vendorUrl('visionone'), apiKey: wrongKey });
 		const result = await engine.run(visionOneWorkflow({ resource: 'task', operation: 'get', taskId: '00000001' }));
 		const error = result.error(VISION_ONE_NODE);
 		expect(error?.message).toBe('Vision One: The API key is invalid or expired.');
-		expect(JSON.stringify(error)).not.toContain('sbx-wrong-key-123456');
+		expect(JSON.stringify(error)).not.toContain(wrongKey);
 	});
 
 	it('Return All refuses a next-page link off the credential origin instead of returning part of the list', async () => {
