@@ -27,7 +27,7 @@ describe('sandbox admin API', () => {
 	beforeEach(() => sandbox.reset());
 
 	describe('refusals', () => {
-		const unknownVendor = expect.objectContaining({ message: expect.stringContaining('Unknown vendor "oktaa"'), vendors: ['okta', 'servicenow'] });
+		const unknownVendor = expect.objectContaining({ message: expect.stringContaining('Unknown vendor "oktaa"'), vendors: ['okta', 'servicenow', 'visionone'] });
 
 		it.each([
 			['a reset', '/reset', { vendor: 'oktaa' }, 'POST'],
@@ -81,6 +81,7 @@ describe('sandbox admin API', () => {
 			expect(body).toEqual([
 				{ name: 'okta', actions: ['seedSignInAnomaly', 'appendLogEvents', 'expireOAuthTokens', 'deliverEventHooks'] },
 				{ name: 'servicenow', actions: ['clock', 'clientCredentials', 'tokenLifetime', 'revokeTokens'] },
+				{ name: 'visionone', actions: ['raiseAlerts', 'touchAlert', 'taskTiming', 'alertPageSize'] },
 			]);
 		});
 	});

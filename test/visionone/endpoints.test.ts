@@ -60,6 +60,12 @@ describe('Vision One endpoints and the block list through WorkflowExecute', () =
 		]);
 	});
 
+	it('Fail on Any Error names the failed object by its value', async () => {
+		const { error } = await run('suspiciousObject', 'add', { objectType: 'domain', values: 'bad.example, access_denied', failOnAnyError: true });
+		expect(error?.message).toBe("Vision One: 1 of 2 targets failed (access_denied: The target is not in the user's management scope.)");
+		expect(state().blockList.has('domain:bad.example')).toBe(true);
+	});
+
 	it('refuses a hash of the wrong shape and empty values before sending anything', async () => {
 		expect((await run('suspiciousObject', 'add', { objectType: 'fileSha1', values: SHA256 })).error?.message).toBe(`Values "${SHA256}" is not a SHA-1 hash`);
 		expect((await run('suspiciousObject', 'add', { objectType: 'domain', values: 'a.example,,b.example' })).error?.message).toBe('Values (entry 2) is empty');

@@ -17,7 +17,7 @@ export async function runAccountAction(this: IExecuteFunctions, itemIndex: numbe
 	const accounts = targetList.call(this, itemIndex, 'accounts', 'Accounts', 'Give each account as text: user@corp.com, DOMAIN\\user or an Okta login.');
 	return await runResponseAction.call(this, itemIndex, {
 		path: `domainAccounts/${action}`,
-		targets: accounts.map((accountName) => ({ label: { account: accountName }, item: { accountName } })),
+		targets: accounts.map((accountName) => ({ name: accountName, label: { account: accountName }, item: { accountName } })),
 		outcome: OUTCOME[action],
 	});
 }

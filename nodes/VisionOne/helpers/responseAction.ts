@@ -6,8 +6,9 @@ import { describeType, printable } from '../../shared/validation';
 import { visionOneApiRequest, visionOneDryRun, visionOneVendor } from '../transport';
 import { awaitTasks, taskIdOf } from './tasks';
 
-/** One target of a batch response action: how results name it, and its request item without the description. */
+/** One target of a batch response action: its name in messages, the fields naming it in its result, its request item. */
 export interface ActionTarget {
+	name: string;
 	label: IDataObject;
 	item: IDataObject;
 }
@@ -99,8 +100,7 @@ export async function runResponseAction(this: IExecuteFunctions, itemIndex: numb
 
 	const failed = results.filter((r) => r.outcome === 'failed');
 	if (failed.length && this.getNodeParameter('failOnAnyError', itemIndex, false)) {
-		const name = (r: IDataObject) => String(Object.values(action.targets[results.indexOf(r)].label)[0]);
-		const summary = failed.map((r) => `${name(r)}: ${String((r.error as IDataObject).message)}`).join('; ');
+		const summary = failed.map((r) => `${action.targets[results.indexOf(r)].name}: ${String((r.error as IDataObject).message)}`).join('; ');
 		throw new NodeApiError(this.getNode(), { message: summary }, {
 			message: `Vision One: ${failed.length} of ${results.length} targets failed (${summary})`,
 			description: 'Turn off Fail on Any Error to get one result per target instead, or fix the targets named.',

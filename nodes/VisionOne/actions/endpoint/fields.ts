@@ -33,7 +33,7 @@ export async function runIsolation(this: IExecuteFunctions, itemIndex: number, i
 	const endpoints = targetList.call(this, itemIndex, 'endpoints', 'Endpoints', 'Give each endpoint as its name or agent GUID, as text.');
 	return await runResponseAction.call(this, itemIndex, {
 		path: `endpoints/${isolate ? 'isolate' : 'restore'}`,
-		targets: endpoints.map((value) => ({ label: { endpoint: value }, item: { [by]: value } })),
+		targets: endpoints.map((value) => ({ name: value, label: { endpoint: value }, item: { [by]: value } })),
 		outcome: isolate ? 'isolated' : 'restored',
 	});
 }

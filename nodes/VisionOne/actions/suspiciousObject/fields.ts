@@ -48,7 +48,7 @@ export async function runBlockList(this: IExecuteFunctions, itemIndex: number, a
 	}
 	return await runResponseAction.call(this, itemIndex, {
 		path: add ? 'suspiciousObjects' : 'suspiciousObjects/delete',
-		targets: values.map((value) => ({ label: { type, value }, item: { [type]: value } })),
+		targets: values.map((value) => ({ name: value, label: { type, value }, item: { [type]: value } })),
 		outcome: add ? 'blocked' : 'unblocked',
 	});
 }
