@@ -68,6 +68,22 @@ describe('Vision One sandbox', () => {
 		expect(await get('/v3.0/healthcheck/connectivity')).toEqual({ status, body: { error: { code, message: expect.any(String) } } });
 	});
 
+	it('notes: add (201 + Location), get with ETag, patch with If-Match, delete', async () => {
+		const id = sandbox.state<{ alerts: Array<{ id: string }> }>('visionone').alerts[0].id;
+		const send = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+			await fetch(`${base}${path}`, { method, headers: { ...auth, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+		const added = await send('POST', `/v3.0/workbench/alerts/${id}/notes`, { content: 'first' });
+		expect(added.status).toBe(201);
+		expect(added.headers.get('location')).toBe(`${base}/v3.0/workbench/alerts/${id}/notes/1`);
+		const note = await fetch(`${base}/v3.0/workbench/alerts/${id}/notes/1`, { headers: auth });
+		const etag = note.headers.get('etag')!;
+		expect((await send('PATCH', `/v3.0/workbench/alerts/${id}/notes/1`, { content: 'x' }, { 'If-Match': '"stale"' })).status).toBe(412);
+		expect((await send('PATCH', `/v3.0/workbench/alerts/${id}/notes/1`, { content: 'second' }, { 'If-Match': `"${etag}"` })).status).toBe(204);
+		expect((await get(`/v3.0/workbench/alerts/${id}/notes/1`)).body.content).toBe('second');
+		expect((await send('POST', `/v3.0/workbench/alerts/${id}/notes/delete`, [{ id: '1' }])).status).toBe(204);
+		expect((await get(`/v3.0/workbench/alerts/${id}/notes`)).body.items).toEqual([]);
+	});
+
 	it('answers a response action with 207 parts: 202 + Operation-Location, or the documented item error', async () => {
 		const response = await fetch(`${base}/v3.0/response/domainAccounts/disable`, {
 			method: 'POST',

@@ -162,6 +162,16 @@ describe.each(['onEmit', 'always'] as const)('Vision One Trigger over consecutiv
 		expect((await drain(workflow, staticData)).ids).toEqual([]);
 	});
 
+	it('ends within its poll budget when Vision One stops answering', async () => {
+		const workflow = triggerWorkflow('created');
+		const data = await activate(workflow);
+		env.sandbox.faults.add({ vendor: 'visionone', kind: 'hang' });
+		const started = Date.now();
+		await expect(env.engine.poll(workflow, TRIGGER, { staticData: data, persist, budgetMs: 3000 })).rejects.toThrow(/Vision One/);
+		expect(Date.now() - started).toBeLessThan(3000);
+		env.sandbox.faults.clear('visionone');
+	});
+
 	it('a manual test returns recent sample alerts and leaves no cursor', async () => {
 		const poll = await env.engine.poll(triggerWorkflow('created', {}, { simplify: true }), TRIGGER, { mode: 'manual' });
 		expect(poll.items.length).toBe(5);

@@ -103,7 +103,7 @@ export async function runResponseAction(this: IExecuteFunctions, itemIndex: numb
 		const summary = failed.map((r) => `${action.targets[results.indexOf(r)].name}: ${String((r.error as IDataObject).message)}`).join('; ');
 		throw new NodeApiError(this.getNode(), { message: summary }, {
 			message: `Vision One: ${failed.length} of ${results.length} targets failed (${summary})`,
-			description: 'Turn off Fail on Any Error to get one result per target instead, or fix the targets named.',
+			description: 'The other targets were submitted (and acted on where their tasks succeeded). Turn off Fail on Any Error to get one result per target instead, or fix the targets named.',
 			itemIndex,
 		});
 	}

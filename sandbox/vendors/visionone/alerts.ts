@@ -115,6 +115,7 @@ const patchBody = z
 	.refine((b) => Object.keys(b).length > 0, 'Give status, investigationResult or investigationStatus');
 
 const noteBody = z.object({ content: z.string().min(1).max(500_000) }).strict();
+const deleteNotesBody = z.array(z.object({ id: z.union([z.string(), z.number()]) }).strict()).min(1);
 
 function renderNote(note: AlertNote): AlertNote {
 	return note;
@@ -236,6 +237,35 @@ export const alertRoutes: Route<VisionOneState>[] = [
 			const note = state.notes[req.params.alertId]?.find((n) => String(n.id) === req.params.noteId);
 			if (!note) return findAlert(state, req.params.alertId) ? badRequest(`Note ${req.params.noteId} not found.`) : alertNotFound(req.params.alertId);
 			return { status: 200, headers: { ETag: etagOf(state, `${req.params.alertId}/notes/${note.id}`) }, body: note };
+		},
+	},
+	{
+		method: 'PATCH',
+		path: '/v3.0/workbench/alerts/:alertId/notes/:noteId',
+		bucket: '/v3.0/workbench',
+		body: noteBody,
+		handle(state, req) {
+			const note = state.notes[req.params.alertId]?.find((n) => String(n.id) === req.params.noteId);
+			if (!note) return findAlert(state, req.params.alertId) ? badRequest(`Note ${req.params.noteId} not found.`) : alertNotFound(req.params.alertId);
+			const key = `${req.params.alertId}/notes/${note.id}`;
+			if (!ifMatches(req, etagOf(state, key))) return conditionNotMet();
+			note.content = (req.body as { content: string }).content;
+			note.lastUpdatedDateTime = isoSeconds(state.clock.now());
+			state.versions.set(key, (state.versions.get(key) ?? 1) + 1);
+			return { status: 204, headers: { ETag: etagOf(state, key) } };
+		},
+	},
+	{
+		method: 'POST',
+		path: '/v3.0/workbench/alerts/:alertId/notes/delete',
+		bucket: '/v3.0/workbench',
+		body: deleteNotesBody,
+		handle(state, req) {
+			const alert = findAlert(state, req.params.alertId);
+			if (!alert) return alertNotFound(req.params.alertId);
+			const ids = new Set((req.body as Array<{ id: string | number }>).map((n) => String(n.id)));
+			state.notes[alert.id] = (state.notes[alert.id] ?? []).filter((n) => !ids.has(String(n.id)));
+			return { status: 204 };
 		},
 	},
 ];
