@@ -117,7 +117,9 @@ export class VisionOneTrigger implements INodeType {
 					deadline,
 					onPage: (records) => {
 						for (const record of records) {
-							const at = String(record[target] ?? '');
+							// Compared at the second, the precision Vision One documents (and the window's startDateTime has).
+							const parsed = Date.parse(String(record[target] ?? ''));
+							const at = Number.isNaN(parsed) ? ts : isoSeconds(parsed);
 							const id = String(record.id);
 							if (at < ts || (at === ts && seen.has(id))) continue;
 							if (at !== ts) seen = new Set();
