@@ -5,6 +5,8 @@ import { searchText } from '../nodes/ConductorOne/helpers/fields';
 import { scimString } from '../nodes/Okta/helpers/filter';
 import { detailText } from '../nodes/Pam360/helpers/values';
 import { condition, queryValue } from '../nodes/ServiceNow/helpers/query';
+import { tmv1String } from '../nodes/VisionOne/helpers/filter';
+import { targetValues } from '../nodes/VisionOne/helpers/responseAction';
 import { pathSegment } from '../nodes/shared/validation';
 import { xsoarQuoted } from '../nodes/Xsoar/helpers/query';
 import { INJECTION_CORPUS } from './corpus/injection';
@@ -69,6 +71,26 @@ function serviceNowCondition(operator: string) {
 	};
 }
 
+/** A TMV1-Filter literal: one single-quoted string whose quotes inside are all doubled, no control characters. */
+function tmv1Literal(output: string, input: unknown): string | undefined {
+	const match = /^'((?:[^'\p{Cc}]|'')*)'$/u.exec(output);
+	if (!match) return 'is not exactly one quoted TMV1-Filter string';
+	const decoded = match[1].replace(/''/g, "'");
+	return textOf(input)?.includes(decoded) ? undefined : `decodes to ${JSON.stringify(decoded)}, not the input`;
+}
+
+/**
+ * Vision One response-action targets (account names, endpoints, objects), sent as JSON values: the entries the user
+ * gave (a list, or text split at commas and new lines), each one line without control characters.
+ */
+function visionOneTargets(output: string, input: unknown): string | undefined {
+	const got = JSON.parse(output) as unknown[];
+	const entries = Array.isArray(input) ? input : typeof input === 'string' ? input.split(/[,\n]/) : [input];
+	const expected = [...new Set(entries.map((entry) => (typeof entry === 'string' ? entry.trim() : String(entry))))];
+	if (JSON.stringify(got) !== JSON.stringify(expected)) return `lists ${JSON.stringify(got)}, not ${JSON.stringify(expected)}`;
+	return got.some((entry) => typeof entry !== 'string' || CONTROL.test(entry) || entry === '') ? 'has an entry that is empty or holds a control character' : undefined;
+}
+
 /** One URL path segment: percent-encoded, not `.`/`..` once a URL parser reads it, no encoded separators. */
 function urlPathSegment(output: string, input: unknown): string | undefined {
 	if (!/^[A-Za-z0-9\-_.!~*'()%]+$/.test(output)) return 'has characters encodeURIComponent never leaves';
@@ -118,6 +140,8 @@ const QUOTING_HELPERS: QuotingHelper[] = [
 	{ name: 'shared pathSegment', quote: (node, value, i) => pathSegment(node, value, 'User', i), notOneLiteral: urlPathSegment },
 	// XSOAR's Lucene-like phrase has SCIM's grammar: one double-quoted string, only \" and \\ escaped.
 	{ name: 'Cortex XSOAR xsoarQuoted', quote: (node, value, i) => xsoarQuoted(node, value, 'Owner', i), notOneLiteral: scimLiteral },
+	{ name: 'Vision One tmv1String', quote: (node, value, i) => tmv1String(node, value, 'Entity Value', i), notOneLiteral: tmv1Literal },
+	{ name: 'Vision One targetValues', list: true, quote: (node, value, i) => JSON.stringify(targetValues(node, value, 'Accounts', i, 'Give each account as text.')), notOneLiteral: visionOneTargets },
 ];
 
 const NODE: INode = { id: 'corpus', name: 'Corpus', type: 'n8n-nodes-secops.corpus', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -176,6 +200,12 @@ describe('the literal checkers catch what a naive helper lets through', () => {
 		['PAM360 INPUT_DATA value', '{"operation":{"Details":{"SEARCHVALUE":"a\\nb"}}}', 'a\nb'],
 		['ConductorOne searchText', 'a\nb', 'a\nb'],
 		['ConductorOne searchText', 'someone else', 'alice'],
+		['Vision One tmv1String', "'x' or severity eq 'low'", "x' or severity eq 'low"],
+		['Vision One tmv1String', "'a\nb'", 'a\nb'],
+		['Vision One tmv1String', "'someone else'", 'alice'],
+		['Vision One targetValues', '["a",""]', 'a,'],
+		['Vision One targetValues', '["a\\nb"]', ['a\nb']],
+		['Vision One targetValues', '["a"]', ['a', 'b']],
 		['shared pathSegment', '../admin', '../admin'],
 		['shared pathSegment', '%2e%2e', '..'],
 		['shared pathSegment', 'a%2Fb', 'a/b'],

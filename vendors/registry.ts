@@ -174,4 +174,21 @@ export const VENDORS: VendorEntry[] = [
 		docs: 'docs/xsoar.md',
 		icons: { light: 'icons/xsoar.svg', dark: 'icons/xsoar.dark.svg' },
 	},
+	{
+		id: 'visionone',
+		displayName: 'Trend Vision One',
+		nodes: [nodeDist('VisionOne')],
+		triggers: [nodeDist('VisionOneTrigger')],
+		credentials: [
+			{
+				type: 'secOpsVisionOneApi',
+				dist: credentialDist('SecOpsVisionOneApi'),
+				sample: (s) => ({ region: 'custom', url: s.url, apiKey: s.apiKey }),
+				wrongSecret: (c) => ({ apiKey: `${String(c.apiKey)}-wrong` }),
+			},
+		],
+		sandbox: { module: 'visionone', prefix: 'visionone' },
+		docs: 'docs/vision-one.md',
+		icons: { light: 'icons/visionone.svg', dark: 'icons/visionone.dark.svg' },
+	},
 ];

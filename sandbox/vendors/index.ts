@@ -3,7 +3,8 @@ import { conductorone } from './conductorone';
 import { okta } from './okta';
 import { pam360 } from './pam360';
 import { servicenow } from './servicenow';
+import { visionone } from './visionone';
 import { xsoar } from './xsoar';
 
 /** Every vendor the sandbox hosts. Each vendor issue adds its module here. */
-export const vendors = [okta, servicenow, pam360, conductorone, xsoar] as VendorModule<unknown>[];
+export const vendors = [okta, servicenow, pam360, conductorone, xsoar, visionone] as VendorModule<unknown>[];

@@ -88,6 +88,7 @@ describe('sandbox admin API', () => {
 				},
 				{ name: 'conductorone', actions: ['registerApp', 'expireTokens', 'tokenLifetime'] },
 				{ name: 'xsoar', actions: ['clock', 'concurrentEdit'] },
+				{ name: 'visionone', actions: ['raiseAlerts', 'touchAlert', 'taskTiming', 'alertPageSize'] },
 			]);
 		});
 	});
