@@ -11,7 +11,7 @@ import { FaultBook } from './faults';
 import { groupQuery, isMalformedJson, parseBody, readBody, send } from './http';
 import { RateLimiter } from './rateLimiter';
 import { compileRoutes, matchRoute } from './router';
-import type { SandboxRequest, SandboxResponse, VendorModule } from './types';
+import type { HostedPeers, SandboxRequest, SandboxResponse, VendorModule } from './types';
 
 export interface RecordedRequest {
 	vendor: string;
@@ -51,10 +51,13 @@ export class Sandbox {
 	private closing = new AbortController();
 	url = '';
 
+	/** What a vendor module sees of the others: their live state, looked up on each use. */
+	private readonly peers: HostedPeers = { state: <T>(name: string) => this.vendors.get(name)?.state as T | undefined };
+
 	constructor(private readonly options: SandboxOptions) {
 		for (const module of options.vendors) {
 			const clock = new Clock();
-			this.vendors.set(module.name, { module, clock, state: module.createState(clock), routes: compileRoutes(module.routes) });
+			this.vendors.set(module.name, { module, clock, state: module.createState(clock, this.peers), routes: compileRoutes(module.routes) });
 		}
 	}
 
@@ -134,7 +137,7 @@ export class Sandbox {
 		for (const [name, hosted] of this.vendors) {
 			if (vendor && vendor !== name) continue;
 			hosted.clock.reset();
-			hosted.state = hosted.module.createState(hosted.clock);
+			hosted.state = hosted.module.createState(hosted.clock, this.peers);
 		}
 		this.faults.clear(vendor);
 		if (!vendor) this.rateLimiter.reset();

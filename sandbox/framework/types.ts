@@ -53,12 +53,21 @@ export interface RateLimitInfo {
 	resetAt: number;
 }
 
+/** The other vendors of the same sandbox, read when needed (their state is replaced on every reset). */
+export interface HostedPeers {
+	/** The vendor's current state; undefined when the sandbox does not host it. */
+	state<T>(vendor: string): T | undefined;
+}
+
 /** One vendor's API as hosted by the sandbox. */
 export interface VendorModule<S = unknown> {
 	/** URL prefix, e.g. `okta` → `http://127.0.0.1:port/okta`. */
 	name: string;
-	/** Fresh seeded state; `clock` is the vendor's clock (the admin API sets it), kept across resets. */
-	createState(clock: Clock): S;
+	/**
+	 * Fresh seeded state; `clock` is the vendor's clock (the admin API sets it), kept across resets. `peers` reads the
+	 * live state of the other vendors the same sandbox hosts (a connected tenant, e.g. Vision One acting on Okta).
+	 */
+	createState(clock: Clock, peers: HostedPeers): S;
 	routes: Route<S>[];
 	/** Returns an error response when the request is not authenticated the vendor's way. */
 	authenticate(state: S, req: SandboxRequest): SandboxResponse | undefined;
