@@ -5,5 +5,5 @@ import { pam360 } from './pam360';
 import { servicenow } from './servicenow';
 import { xsoar } from './xsoar';
 
-/** Every vendor the sandbox hosts. Each vendor issue adds its module here. */
-export const vendors = [okta, servicenow, pam360, conductorone, xsoar] as VendorModule<unknown>[];
+/** Every vendor the sandbox hosts. Each vendor issue adds its module here. XSOAR precedes ConductorOne, whose XSOAR app is seeded from it. */
+export const vendors = [okta, servicenow, pam360, xsoar, conductorone] as VendorModule<unknown>[];
