@@ -104,6 +104,14 @@ describe('ConductorOne: the Cortex XSOAR connector of the sandbox acts on the ho
 		expect(holds(RESPONDER)).toBe(true);
 	});
 
+	it('offboarding removes every XSOAR role of the user', async () => {
+		await addCarolToXsoarAndSync();
+		const [done] = await ok({ resource: 'task', operation: 'createOffboarding', userId: 'u-carol', waitForCompletion: true, waitSeconds: 20 });
+		expect(done.outcome).toBe('offboarded');
+		expect(xsoarRoles('carol.chen')).toEqual({ roles: [] });
+		expect(xsoarRoles('bob')).toEqual({ roles: ['Analyst', 'Incident Responder'] });
+	});
+
 	it('a revoke XSOAR can no longer carry out (the user is gone from XSOAR) ends in error and keeps the grant', async () => {
 		await addCarolToXsoarAndSync();
 		const [pending] = await ok({ resource: 'task', operation: 'createRevoke', appId: APP, entitlementId: RESPONDER, userId: 'u-carol' });
