@@ -85,7 +85,7 @@ describe('ConductorOne bad input, vendor errors, lost answers and Continue On Fa
 		env.sandbox.faults.add({ vendor: 'conductorone', kind: 'rateLimit', path: '^/api/v1/apps$', times: 1 });
 		const apps = await run({ resource: 'app', operation: 'getMany', returnAll: true });
 		expect(apps.error).toBeUndefined();
-		expect(apps.json).toHaveLength(4);
+		expect(apps.json).toHaveLength(5); // the four seeded apps and the XSOAR app synced from the hosted XSOAR
 		expect(apiCalls().map((r) => r.status)).toEqual([429, 200]);
 	});
 });

@@ -63,7 +63,8 @@ describe('ConductorOne reads: users, apps, entitlements, app users, connectors',
 
 	it('Entitlement Search by text with the app expanded in place', async () => {
 		const found = await ok({ resource: 'entitlement', operation: 'search', query: 'admin', returnAll: true });
-		expect(found.map((e) => e.id).sort()).toEqual(['ent-aws-admin', 'ent-salesforce-admin']);
+		// The XSOAR app the sandbox syncs from its hosted XSOAR has an Administrator role.
+		expect(found.map((e) => e.id).sort()).toEqual(['ent-aws-admin', 'ent-salesforce-admin', 'ent-xsoar-role-administrator']);
 		expect(found[0].app).toEqual(expect.objectContaining({ displayName: expect.any(String) }));
 		expect(found[0].app).not.toHaveProperty('@type');
 		const inAws = await ok({ resource: 'entitlement', operation: 'search', query: 'access', appIds: 'app-aws', returnAll: true });

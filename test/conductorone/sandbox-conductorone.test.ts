@@ -81,15 +81,15 @@ describe('ConductorOne sandbox', () => {
 
 	it('registerApp plugs in another governed app (as a connector sync would): its grants are searched and revoked like any other', async () => {
 		await sandbox.runAction('conductorone', 'registerApp', {
-			id: 'app-xsoar',
-			displayName: 'Cortex XSOAR',
+			id: 'app-jira',
+			displayName: 'Jira',
 			entitlements: [{ slug: 'role-administrator', displayName: 'Role: Administrator' }],
 			accounts: [{ userId: 'u-carol', username: 'carol', entitlements: ['role-administrator'] }],
 		});
-		const grants = await call('POST', '/api/v1/search/grants', { userId: 'u-carol', appIds: ['app-xsoar'] });
-		expect((grants.body.list as IDataObject[]).map((g) => g.appEntitlementUserBinding)).toEqual([expect.objectContaining({ appEntitlementId: 'ent-xsoar-role-administrator', appUserId: 'au-xsoar-carol' })]);
-		const created = await call('POST', '/api/v1/task/revoke', { appId: 'app-xsoar', appEntitlementId: 'ent-xsoar-role-administrator', appUserId: 'au-xsoar-carol' });
+		const grants = await call('POST', '/api/v1/search/grants', { userId: 'u-carol', appIds: ['app-jira'] });
+		expect((grants.body.list as IDataObject[]).map((g) => g.appEntitlementUserBinding)).toEqual([expect.objectContaining({ appEntitlementId: 'ent-jira-role-administrator', appUserId: 'au-jira-carol' })]);
+		const created = await call('POST', '/api/v1/task/revoke', { appId: 'app-jira', appEntitlementId: 'ent-jira-role-administrator', appUserId: 'au-jira-carol' });
 		expect(((created.body.taskView as IDataObject).task as IDataObject).processing).toBe('TASK_PROCESSING_TYPE_PROCESSING');
-		expect(((await call('GET', '/api/v1/apps/app-xsoar/connectors')).body.list as IDataObject[])[0]).toEqual({ connector: expect.objectContaining({ id: 'conn-xsoar' }) });
+		expect(((await call('GET', '/api/v1/apps/app-jira/connectors')).body.list as IDataObject[])[0]).toEqual({ connector: expect.objectContaining({ id: 'conn-jira' }) });
 	});
 });

@@ -86,8 +86,8 @@ describe('sandbox admin API', () => {
 					name: 'pam360',
 					actions: ['createRpaEntry', 'approveRpaEntry', 'rejectRpaEntry', 'editRpaEntry', 'deleteRpaEntry', 'expireRpaEntry', 'accountRequirements'],
 				},
-				{ name: 'conductorone', actions: ['registerApp', 'expireTokens', 'tokenLifetime'] },
 				{ name: 'xsoar', actions: ['clock', 'concurrentEdit'] },
+				{ name: 'conductorone', actions: ['registerApp', 'expireTokens', 'tokenLifetime'] },
 				{ name: 'visionone', actions: ['raiseAlerts', 'touchAlert', 'taskTiming', 'alertPageSize'] },
 			]);
 		});

@@ -4,8 +4,8 @@ import type { ConductorOneState } from './state';
 
 /**
  * `registerApp`: adds a governed app the way a connector sync would (its entitlements, its accounts linked to
- * identity users, who holds what, a connector), so another system, e.g. a Cortex XSOAR sandbox synced by a
- * baton-xsoar-style connector, can be plugged in without changing the ConductorOne model.
+ * identity users, who holds what, a connector), so another governed system can be plugged in without changing the
+ * ConductorOne model (the Cortex XSOAR app is synced from the hosted XSOAR instead: xsoarConnector.ts).
  */
 export const registerAppSchema = z
 	.object({

@@ -4,6 +4,7 @@ import type { Route } from '../../framework/types';
 import { notFound } from './errors';
 import { listQuery, queryPage } from './paging';
 import type { C1Connector, ConductorOneState } from './state';
+import { XSOAR_APP_ID, syncXsoarApp } from './xsoarConnector';
 
 /** A read moves a queued sync on: the first read after Force Sync sees it running, the next one sees it done. */
 function read(state: ConductorOneState, connector: C1Connector): Omit<C1Connector, 'syncReadsLeft'> {
@@ -11,6 +12,8 @@ function read(state: ConductorOneState, connector: C1Connector): Omit<C1Connecto
 		connector.syncReadsLeft--;
 		const now = state.clock.iso();
 		if (connector.syncReadsLeft <= 0) {
+			// The sync itself: the XSOAR connector reads XSOAR's users and roles now; other apps have nothing to fetch.
+			if (connector.appId === XSOAR_APP_ID) syncXsoarApp(state);
 			connector.status = { ...connector.status, status: 'SYNC_STATUS_DONE', completedAt: now, updatedAt: now };
 			delete connector.syncReadsLeft;
 		}

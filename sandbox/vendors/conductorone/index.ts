@@ -9,10 +9,16 @@ import { authenticate, oauthRoutes } from './oauth';
 import { SAMPLE_CLIENT_ID, clientKeys, clientSecretFor, createConductorOneState } from './state';
 import type { ConductorOneState } from './state';
 import { taskRoutes } from './tasks';
+import { syncXsoarApp } from './xsoarConnector';
 
 export const conductorone: VendorModule<ConductorOneState> = {
 	name: 'conductorone',
-	createState: createConductorOneState,
+	createState(clock, peers) {
+		const state = createConductorOneState(clock, peers);
+		// With a hosted XSOAR (listed before ConductorOne, so its state exists), the XSOAR app starts as one sync left it.
+		syncXsoarApp(state);
+		return state;
+	},
 	routes: [...oauthRoutes, ...directoryRoutes, ...taskRoutes, ...connectorRoutes],
 	authenticate,
 	error: c1ErrorForStatus,

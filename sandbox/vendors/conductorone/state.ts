@@ -4,6 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import type { ClientToken } from '../../framework/auth';
 import { TokenStore } from '../../framework/auth';
 import type { Clock } from '../../framework/clock';
+import type { HostedPeers } from '../../framework/types';
 
 /**
  * ConductorOne's model, generic on purpose: an app is any governed system (a SaaS, a cloud account, or later a
@@ -126,6 +127,8 @@ export interface ConductorOneState {
 	/** Client assertion nonces already used (replays are refused). */
 	usedNonces: Set<string>;
 	clients: Map<string, { publicKey: KeyObject; principal: string }>;
+	/** The other vendors of the sandbox: the Cortex XSOAR connector reads and writes the hosted XSOAR (xsoarConnector.ts). */
+	peers?: HostedPeers;
 }
 
 export const SAMPLE_CLIENT_ID = 'sandbox-hydra-00001@acme.conductor.one/pcc';
@@ -160,7 +163,7 @@ const PEOPLE: Array<[string, string, string, string, string]> = [
 	['u-dan', 'Dan Diaz', 'dan.diaz@acme.example', 'Sales', 'Account Executive'],
 ];
 
-export function createConductorOneState(clock: Clock): ConductorOneState {
+export function createConductorOneState(clock: Clock, peers?: HostedPeers): ConductorOneState {
 	const created = new Date(Date.UTC(2026, 0, 5, 9)).toISOString();
 	const users: C1User[] = PEOPLE.map(([id, displayName, email, department, jobTitle]) => ({
 		id,
@@ -271,5 +274,6 @@ export function createConductorOneState(clock: Clock): ConductorOneState {
 		tokenLifetimeSeconds: 3600,
 		usedNonces: new Set(),
 		clients: new Map([[SAMPLE_CLIENT_ID, { publicKey, principal: SERVICE_PRINCIPAL }]]),
+		peers,
 	};
 }

@@ -5,6 +5,7 @@ import { c1Error, notFound } from './errors';
 import { expander } from './directory';
 import { page, pageFields } from './paging';
 import type { C1Task, ConductorOneState, TaskKind } from './state';
+import { XSOAR_APP_ID, offboardXsoar, provisionXsoarRole } from './xsoarConnector';
 
 const expandMask = z.object({ paths: z.array(z.string()).optional() }).strict().optional();
 /** A protobuf Duration in JSON: seconds with an `s` suffix, e.g. "3600s". */
@@ -42,10 +43,10 @@ const searchBody = z
 	})
 	.strict();
 
-const OUTCOME: Record<TaskKind, { done: string; denied: string }> = {
-	grant: { done: 'GRANT_OUTCOME_GRANTED', denied: 'GRANT_OUTCOME_DENIED' },
-	revoke: { done: 'REVOKE_OUTCOME_REVOKED', denied: 'REVOKE_OUTCOME_DENIED' },
-	offboarding: { done: 'OFFBOARDING_OUTCOME_DONE', denied: 'OFFBOARDING_OUTCOME_CANCELLED' },
+const OUTCOME: Record<TaskKind, { done: string; denied: string; error: string }> = {
+	grant: { done: 'GRANT_OUTCOME_GRANTED', denied: 'GRANT_OUTCOME_DENIED', error: 'GRANT_OUTCOME_ERROR' },
+	revoke: { done: 'REVOKE_OUTCOME_REVOKED', denied: 'REVOKE_OUTCOME_DENIED', error: 'REVOKE_OUTCOME_ERROR' },
+	offboarding: { done: 'OFFBOARDING_OUTCOME_DONE', denied: 'OFFBOARDING_OUTCOME_CANCELLED', error: 'OFFBOARDING_OUTCOME_ERROR' },
 };
 
 const kindOf = (task: C1Task) => Object.keys(task.type)[0] as TaskKind;
@@ -75,6 +76,14 @@ function provision(state: ConductorOneState, task: C1Task): void {
 	const kind = kindOf(task);
 	const detail = task.type[kind];
 	const now = state.clock.iso();
+	if (kind !== 'offboarding' && detail.appId === XSOAR_APP_ID) {
+		// A connector-provisioned app: the change is made in XSOAR first, and only what XSOAR took is mirrored.
+		const failed = provisionXsoarRole(state, kind, String(detail.appEntitlementId), String(detail.appUserId));
+		if (failed) {
+			close(state, task, OUTCOME[kind].error);
+			return;
+		}
+	}
 	if (kind === 'grant') {
 		const seconds = typeof detail.grantDuration === 'string' ? parseFloat(detail.grantDuration) : undefined;
 		const already = state.bindings.some((b) => b.appEntitlementId === detail.appEntitlementId && b.appUserId === detail.appUserId);
@@ -92,6 +101,7 @@ function provision(state: ConductorOneState, task: C1Task): void {
 		state.bindings = state.bindings.filter((b) => !(b.appEntitlementId === detail.appEntitlementId && b.appUserId === detail.appUserId));
 	} else {
 		const accounts = new Set(state.appUsers.filter((u) => u.identityUserId === detail.subjectUserId).map((u) => u.id));
+		offboardXsoar(state, accounts);
 		state.bindings = state.bindings.filter((b) => !accounts.has(b.appUserId));
 	}
 	close(state, task, OUTCOME[kind].done);
@@ -160,6 +170,8 @@ function account(state: ConductorOneState, body: { appId: string; identityUserId
 		? state.appUsers.find((u) => u.id === body.appUserId && u.appId === body.appId)
 		: state.appUsers.find((u) => u.identityUserId === body.identityUserId && u.appId === body.appId);
 	if (!appUser) return c1Error('FAILED_PRECONDITION', `no account in app ${body.appId} for ${body.appUserId ?? body.identityUserId}`);
+	// A synced account no identity claims (no user with its email) has nobody to open the task for.
+	if (!appUser.identityUserId) return c1Error('FAILED_PRECONDITION', `app user ${appUser.id} is not linked to an identity user`);
 	return { appUserId: appUser.id, userId: appUser.identityUserId };
 }
 
