@@ -30,11 +30,15 @@ export interface VendorClient {
 	baseUrl(ctx: ApiContext): Promise<string>;
 	request<T = IDataObject>(ctx: ApiContext, call: VendorCall): Promise<VendorResponse<T>>;
 	/**
-	 * GETs an absolute link the vendor handed out (a next page, a task's location). Only links on the credential's
-	 * own origin are followed, so a tampered or stored link can never send the credential elsewhere; `undefined`
-	 * for any other link.
+	 * GETs an absolute link the vendor handed out (a next page, a task's location), with the headers the first page
+	 * needed (Vision One's `TMV1-Filter`). Only links on the credential's own origin are followed, so a tampered or
+	 * stored link can never send the credential elsewhere; `undefined` for any other link.
 	 */
-	followLink<T = IDataObject>(ctx: ApiContext, link: unknown, options?: Pick<VendorRequest, 'deadline' | 'itemIndex'>): Promise<VendorResponse<T> | undefined>;
+	followLink<T = IDataObject>(
+		ctx: ApiContext,
+		link: unknown,
+		options?: Pick<VendorRequest, 'deadline' | 'itemIndex' | 'headers'>,
+	): Promise<VendorResponse<T> | undefined>;
 	/** What `call` would send, for Dry Run: nothing leaves n8n. */
 	dryRun(ctx: ApiContext, call: VendorCall): Promise<IDataObject>;
 }
@@ -78,7 +82,7 @@ export function vendorClient(
 				{ ignoreSslIssues, ...call, url: `${base}${path}` },
 			);
 		},
-		async followLink<T>(ctx: ApiContext, link: unknown, options: Pick<VendorRequest, 'deadline' | 'itemIndex'> = {}) {
+		async followLink<T>(ctx: ApiContext, link: unknown, options: Pick<VendorRequest, 'deadline' | 'itemIndex' | 'headers'> = {}) {
 			const { base, ignoreSslIssues } = await connection(ctx);
 			const url = linkOnOrigin(link, base);
 			if (!url) return undefined;

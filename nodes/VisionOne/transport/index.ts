@@ -4,7 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import { visionOneAuth } from '../descriptions/auth.description';
 import { vendorClient } from '../../shared/client';
 import type { VendorCall } from '../../shared/client';
-import { linkOnOrigin } from '../../shared/paging';
 import { retryAfterHeaderMs } from '../../shared/rateLimit';
 import type { ApiContext, VendorProfile, VendorResponse } from '../../shared/types';
 import { printable } from '../../shared/validation';
@@ -56,40 +55,26 @@ export function visionOneBaseUrl(credentials: ICredentialDataDecryptedObject): s
 	return String(credentials.region === 'custom' ? (credentials.url ?? '') : (credentials.region ?? 'https://api.xdr.trendmicro.com'));
 }
 
-const client = vendorClient(visionOneVendor, visionOneAuth, { name: 'baseUrl', label: 'Base URL', example: 'https://api.xdr.trendmicro.com' });
-
-/**
- * The shared client reads the base URL from one credential field; a Vision One credential derives it from Region.
- * This view of the n8n context adds the derived `baseUrl` to the credential data it hands out, nothing else.
- */
-function withBaseUrl<C extends ApiContext>(ctx: C): C {
-	return new Proxy(ctx, {
-		get(target, key) {
-			if (key === 'getCredentials') {
-				return async (type: string, itemIndex?: number) => {
-					const credentials = await target.getCredentials(type, itemIndex);
-					return { ...credentials, baseUrl: visionOneBaseUrl(credentials) };
-				};
-			}
-			const value = Reflect.get(target, key, target) as unknown;
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-		},
-	});
-}
+const client = vendorClient(visionOneVendor, visionOneAuth, {
+	name: 'url',
+	label: 'Base URL',
+	example: 'https://api.xdr.trendmicro.com',
+	derive: visionOneBaseUrl,
+});
 
 export type VisionOneCall = VendorCall;
 
 /** One Vision One call; the body is an object, or an array the caller casts (207 answers). */
 export async function visionOneApiRequest(this: ApiContext, call: VisionOneCall): Promise<VendorResponse<IDataObject>> {
-	return await client.request(withBaseUrl(this), call);
+	return await client.request(this, call);
 }
 
 export async function visionOneDryRun(this: ApiContext, call: VisionOneCall): Promise<IDataObject> {
-	return await client.dryRun(withBaseUrl(this), call);
+	return await client.dryRun(this, call);
 }
 
 export async function visionOneBase(this: ApiContext): Promise<string> {
-	return await client.baseUrl(withBaseUrl(this));
+	return await client.baseUrl(this);
 }
 
 /**
@@ -114,7 +99,8 @@ export async function visionOneListAll(
 		const next: unknown = body.nextLink;
 		if (typeof next !== 'string' || next === '' || seen.has(next)) return items;
 		seen.add(next);
-		response = await visionOneFollowLinkWithHeaders.call(this, next, call, options);
+		// The same headers on every page: Vision One needs the `TMV1-Filter` again.
+		response = await client.followLink(this, next, { headers: call.headers, deadline: options.deadline, itemIndex: options.itemIndex ?? call.itemIndex });
 		if (!response) {
 			// Stopping here would silently return part of the list; a link elsewhere never gets the credential.
 			throw new NodeOperationError(this.getNode(), `Vision One's next-page link is not on the credential's base URL, so it was not followed`, {
@@ -123,30 +109,4 @@ export async function visionOneListAll(
 			});
 		}
 	}
-}
-
-/**
- * A next page: the link's own path and query (its skipToken) with the original call's headers (the shared client's
- * `followLink` sends none, and Vision One needs the `TMV1-Filter` again). Links off the credential's origin or base
- * path are not followed.
- */
-async function visionOneFollowLinkWithHeaders(
-	this: ApiContext,
-	link: string,
-	call: VisionOneCall,
-	options: { deadline?: number; itemIndex?: number },
-): Promise<VendorResponse<IDataObject> | undefined> {
-	const base = await visionOneBase.call(this);
-	const onOrigin = linkOnOrigin(link, base);
-	if (!onOrigin) return undefined;
-	const url = new URL(onOrigin);
-	const basePath = new URL(base).pathname.replace(/\/+$/, '');
-	if (!url.pathname.startsWith(`${basePath}/`)) return undefined;
-	return await visionOneApiRequest.call(this, {
-		method: 'GET',
-		path: `${url.pathname.slice(basePath.length)}${url.search}`,
-		headers: call.headers,
-		deadline: options.deadline,
-		itemIndex: options.itemIndex ?? call.itemIndex,
-	});
 }
