@@ -179,6 +179,16 @@ function findTask(state: ConductorOneState, id: string): C1Task | SandboxRespons
 	return state.tasks.find((t) => t.id === id) ?? notFound('task', id);
 }
 
+/** A task an approver can act on now: open and waiting for its approval step. */
+function taskAwaitingApproval(state: ConductorOneState, id: string): C1Task | SandboxResponse {
+	const task = findTask(state, id);
+	if ('status' in task) return task;
+	if (task.state !== 'TASK_STATE_OPEN' || task.processing !== 'TASK_PROCESSING_TYPE_WAITING') {
+		return c1Error('FAILED_PRECONDITION', `task ${task.id} is not waiting for an approval (state ${task.state}, processing ${task.processing})`);
+	}
+	return task;
+}
+
 export const taskRoutes: Route<ConductorOneState>[] = [
 	{
 		method: 'POST',
@@ -263,11 +273,8 @@ export const taskRoutes: Route<ConductorOneState>[] = [
 		path: '/api/v1/tasks/:taskId/action/approve',
 		body: actionBody,
 		handle(state, req) {
-			const task = findTask(state, req.params.taskId);
+			const task = taskAwaitingApproval(state, req.params.taskId);
 			if ('status' in task) return task;
-			if (task.state !== 'TASK_STATE_OPEN' || task.processing !== 'TASK_PROCESSING_TYPE_WAITING') {
-				return c1Error('FAILED_PRECONDITION', `task ${task.id} is not waiting for an approval (state ${task.state}, processing ${task.processing})`);
-			}
 			const body = req.body as z.infer<typeof actionBody>;
 			task.policy.history.push({ id: 'step-approval', approved: { approvedAt: state.clock.iso(), userId: req.principal, comment: body.comment ?? '' } });
 			task.policy.current = { id: 'step-provision' };
@@ -281,11 +288,8 @@ export const taskRoutes: Route<ConductorOneState>[] = [
 		path: '/api/v1/tasks/:taskId/action/deny',
 		body: actionBody,
 		handle(state, req) {
-			const task = findTask(state, req.params.taskId);
+			const task = taskAwaitingApproval(state, req.params.taskId);
 			if ('status' in task) return task;
-			if (task.state !== 'TASK_STATE_OPEN' || task.processing !== 'TASK_PROCESSING_TYPE_WAITING') {
-				return c1Error('FAILED_PRECONDITION', `task ${task.id} is not waiting for an approval (state ${task.state}, processing ${task.processing})`);
-			}
 			const body = req.body as z.infer<typeof actionBody>;
 			task.policy.history.push({ id: 'step-approval', denied: { deniedAt: state.clock.iso(), userId: req.principal, comment: body.comment ?? '' } });
 			delete task.policy.current;
