@@ -9,7 +9,9 @@ import { SIMPLIFY_QS, simplifyIncident } from '../ServiceNow/helpers/incident';
 import { andQuery, condition } from '../ServiceNow/helpers/query';
 import { resultOf, serviceNowApiRequest } from '../ServiceNow/transport';
 import type { Cursor, TriggerState } from './cursor';
-import { MAX_SEEN, isAfter, plain, remember, snTime } from './cursor';
+import { plainValue } from '../ServiceNow/helpers/fields';
+import { snTime } from '../ServiceNow/helpers/time';
+import { MAX_SEEN, isAfter, remember } from './cursor';
 import { serviceNowAuth } from '../ServiceNow/descriptions/auth.description';
 
 export class ServiceNowTrigger implements INodeType {
@@ -124,7 +126,7 @@ export class ServiceNowTrigger implements INodeType {
 				deadline,
 			});
 			state.cursor = { ts: now, id: '' };
-			state.seen = resultOf<IDataObject[]>(sameSecond).map((r) => plain(r.sys_id));
+			state.seen = resultOf<IDataObject[]>(sameSecond).map((r) => plainValue(r.sys_id));
 			state.lastState = {};
 			state.config = config;
 			return null;
@@ -179,8 +181,8 @@ export class ServiceNowTrigger implements INodeType {
 			}
 			const before = cursor;
 			for (const record of page) {
-				const ts = plain(record[field]);
-				const id = plain(record.sys_id);
+				const ts = plainValue(record[field]);
+				const id = plainValue(record.sys_id);
 				// The current second may still get more records (1-second timestamps): wait until it has passed.
 				if (ts >= settledBefore) break drain;
 				if (!isAfter(ts, id, cursor)) continue;
@@ -189,7 +191,7 @@ export class ServiceNowTrigger implements INodeType {
 				seen.add(id);
 				if (ts === wholeSecond && accountedFor.has(id)) continue;
 				emitted.push(toEvent(record, { lastState }, event));
-				remember(lastState, id, plain(record.state));
+				remember(lastState, id, plainValue(record.state));
 			}
 			// A short page is the end; a page that did not move the cursor would repeat forever.
 			if (page.length < pageSize || cursor === before || Date.now() >= deadline) break;
@@ -246,7 +248,7 @@ function serverSecond(headers: Record<string, string | string[] | undefined>): s
 function toEvent(record: IDataObject, state: TriggerState, event: string): IDataObject {
 	const incident = simplifyIncident(record);
 	const previous = state.lastState?.[incident.sys_id as string];
-	const created = plain(record.sys_mod_count) === '0' || plain(record.sys_created_on) === plain(record.sys_updated_on);
+	const created = plainValue(record.sys_mod_count) === '0' || plainValue(record.sys_created_on) === plainValue(record.sys_updated_on);
 	return {
 		event: event === 'created' || created ? 'created' : 'updated',
 		previous_state: previous ?? null,

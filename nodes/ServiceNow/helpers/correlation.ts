@@ -4,7 +4,8 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { serviceNowApiRequest, resultOf } from '../transport';
 import { CLOSED_STATES } from './codes';
-import { createIncidentVerified, plainValue } from './createIncident';
+import { createIncidentVerified } from './createIncident';
+import { plainValue } from './fields';
 import { patchIncident } from './incident';
 import { CORRELATION_ID_LENGTH, queryValue } from './query';
 

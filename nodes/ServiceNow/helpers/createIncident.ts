@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { serviceNowApiRequest, resultOf } from '../transport';
+import { plainValue } from './fields';
 
 /** Whether a failed create may still have happened: no answer (timeout, dropped connection) or a 5xx. */
 function uncertain(error: NodeApiError): boolean {
@@ -33,10 +34,6 @@ function holdsOurText(record: IDataObject, body: IDataObject): boolean {
 	return IDENTIFYING_FIELDS.every((field) => body[field] === undefined || plainValue(record[field]) === String(body[field]));
 }
 
-/** A field as a plain value whatever `sysparm_display_value` was used. */
-export function plainValue(value: unknown): string {
-	return value && typeof value === 'object' ? String((value as IDataObject).value ?? '') : String(value ?? '');
-}
 
 export interface VerifiedCreate {
 	/** The incident with the sys_id sent. */

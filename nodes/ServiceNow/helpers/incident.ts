@@ -6,6 +6,7 @@ import { pathSegment, printable, requireText } from '../../shared/validation';
 import { serviceNowApiRequest, resultOf } from '../transport';
 import { INCIDENT_STATES, LEVELS, PRIORITIES, impactCode, stateCode, urgencyCode } from './codes';
 import { queryValue } from './query';
+import { snTime } from './time';
 
 const SYS_ID = /^[0-9a-f]{32}$/;
 const NUMBER = /^[A-Z]{2,8}[0-9]{4,12}$/;
@@ -247,7 +248,7 @@ async function journalConfirms(
 	qs: IDataObject,
 	itemIndex: number,
 ): Promise<Confirmation> {
-	const since = glideDateTime(sentAt - CLOCK_SKEW_MS);
+	const since = snTime(sentAt - CLOCK_SKEW_MS);
 	const response = await serviceNowApiRequest.call(this, {
 		method: 'GET',
 		path: '/api/now/table/sys_journal_field',
@@ -264,11 +265,6 @@ async function journalConfirms(
 	);
 	if (!landed) return { landed: false };
 	return { landed: true, body: { result: await readIncident.call(this, sysId, itemIndex, qs) } };
-}
-
-/** ServiceNow's `YYYY-MM-DD HH:mm:ss` (UTC, as the Table API reads and compares values without display values). */
-function glideDateTime(epochMs: number): string {
-	return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** Output of an incident operation: simplified, or ServiceNow's record as returned. */

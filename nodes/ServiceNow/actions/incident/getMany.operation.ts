@@ -8,6 +8,7 @@ import { SIMPLIFY_QS, simplifyIncident } from '../../helpers/incident';
 import { CORRELATION_ID_LENGTH, andQuery, condition } from '../../helpers/query';
 import type { Condition } from '../../helpers/query';
 import { displayOptions as recordOutputOptions, outputParams } from '../../descriptions/output.description';
+import { snTime } from '../../helpers/time';
 import { serviceNowApiRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -73,7 +74,7 @@ export function snDateTime(node: INode, value: unknown, label: string, itemIndex
 			description: `Give ${label} as an ISO date, e.g. 2026-11-30T08:00:00Z, or remove the filter.`,
 		});
 	}
-	return new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+	return snTime(ms);
 }
 
 /**
