@@ -5,6 +5,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { authenticationSelector } from '../nodes/shared/authentication';
 import { vendorClient } from '../nodes/shared/client';
 import { dryRunResult } from '../nodes/shared/dryRun';
+import { vendorApiError } from '../nodes/shared/errors';
 import { clientAssertion, privateKeyFrom } from '../nodes/shared/jwt';
 import { multiStatusResults } from '../nodes/shared/multiStatus';
 import { waitForTask } from '../nodes/shared/tasks';
@@ -191,6 +192,13 @@ describe('vendor bodies that say "failed"', () => {
 		const fine = { statusCode: 200, body: { operation: { result: { status: 'Success' } } } };
 		const response = await vendorRequest.call(context(fine), vendor, 'vaultApi', { method: 'GET', url: 'https://vault.example/x' });
 		expect(response.statusCode).toBe(200);
+	});
+
+	it("keeps the vendor's own message when it contains an errno name n8n would rewrite", () => {
+		const body = { error: { message: 'CreateAccessReview refused: EACCES-like words are the vendor\'s' } };
+		const error = vendorApiError(node, { vendor, statusCode: 400, body });
+		expect(error.message).toBe("Vault: CreateAccessReview refused: EACCES-like words are the vendor's");
+		expect(vendorApiError(node, { vendor, message: 'connect ECONNREFUSED 127.0.0.1:1' }).message).not.toContain('127.0.0.1');
 	});
 
 	it('gives one result per part of a 207, failed parts with their own message', () => {

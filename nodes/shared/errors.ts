@@ -42,10 +42,15 @@ export function vendorApiError(node: INode, input: ApiErrorInput): NodeApiError 
 		...(parsed.code ? { code: parsed.code } : {}),
 		...(input.body !== undefined ? { body: redactValue(input.body, secrets) as JsonObject } : {}),
 	};
-	return new NodeApiError(node, errorObject, {
-		message: redactText(summary, secrets),
+	const message = redactText(summary, secrets);
+	const error = new NodeApiError(node, errorObject, {
+		message,
 		description,
 		httpCode: statusCode ? String(statusCode) : undefined,
 		itemIndex: input.itemIndex,
 	});
+	// n8n swaps any message that merely contains an errno name ("EACCES" inside "CreateAccessReview") for its generic
+	// network text. A vendor that answered is not a network failure: its own words stay.
+	if (statusCode) error.message = message;
+	return error;
 }
