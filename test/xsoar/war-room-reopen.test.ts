@@ -74,6 +74,19 @@ describe.each(MODES)('Cortex XSOAR Reopen and War Room Get Entries through n8n-c
 		expect(calls().filter((c) => c.endsWith('/reopen'))).toHaveLength(1);
 	});
 
+	it('a reopen that failed with a 500 before landing is sent again once the incident reads as still closed', async () => {
+		sandbox.faults.add({ vendor: 'xsoar', method: 'POST', path: '/reopen$', kind: 'status', status: 500, times: 1 });
+		const [incident] = await ok({ resource: 'incident', operation: 'reopen', incidentId: '3' });
+		expect(incident).toEqual(expect.objectContaining({ id: '3', status: 1 }));
+		expect(sandbox.requests.filter((r) => r.path.endsWith('/reopen')).map((r) => r.status)).toEqual([500, 200]);
+	});
+
+	it('a read of entries whose answer is lost is asked again', async () => {
+		sandbox.faults.add({ vendor: 'xsoar', method: 'POST', path: '/investigation/3$', kind: 'status', status: 502, times: 1 });
+		expect(await entries({ incidentId: '3' })).toHaveLength(3);
+		expect(sandbox.requests.map((r) => r.status)).toEqual([502, 200]);
+	});
+
 	it('gets the entries of a closed investigation, simplified, oldest first', async () => {
 		const got = await entries({ incidentId: '3' });
 		expect(got).toEqual([
@@ -117,6 +130,7 @@ describe.each(MODES)('Cortex XSOAR Reopen and War Room Get Entries through n8n-c
 		expect(result.error(XSOAR_NODE)?.message).toBe('Cortex XSOAR: Could not find investigations with id [4]');
 		expect(result.error(XSOAR_NODE)?.httpCode).toBe('403');
 		expect(result.error(XSOAR_NODE)?.name).toBe('NodeApiError');
+		expect(result.error(XSOAR_NODE)?.description).toContain('Incident › Investigate');
 	});
 
 	it('refuses bad input before sending, and Continue On Fail pairs each error with its item', async () => {

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { describeType, pathSegment, printable } from '../../shared/validation';
 import type { ApiContext } from '../../shared/types';
 import { xsoarApiRequest } from '../transport';
+import { noInvestigation } from './warRoom';
 
 /** The most entries XSOAR answers for one read of an investigation. */
 export const ENTRY_PAGE_MAX = 200;
@@ -60,7 +61,11 @@ export function entryFilter(node: INode, limit: unknown, filters: IDataObject, i
  */
 export async function getEntries(this: ApiContext, id: string, filter: EntryFilter, itemIndex: number): Promise<IDataObject[]> {
 	const path = `/investigation/${pathSegment(this.getNode(), id, 'Incident ID', itemIndex)}`;
-	const response = await xsoarApiRequest.call(this, { method: 'POST', path, body: filter, idempotent: true, itemIndex });
+	const response = await xsoarApiRequest.call(this, { method: 'POST', path, body: filter, idempotent: true, itemIndex }).catch((error: unknown) => {
+		// XSOAR's 403 here means a pending incident, not a missing role: say so instead of the generic 403 hint.
+		if (noInvestigation(error)) error.description = 'The incident is pending: its War Room opens when it is investigated (Incident › Investigate).';
+		throw error;
+	});
 	return ((response.body?.entries as IDataObject[] | null | undefined) ?? []).slice(0, filter.pageSize);
 }
 
