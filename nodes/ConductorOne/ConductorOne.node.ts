@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as access from './actions/access';
+import * as accessReview from './actions/accessReview';
 import * as app from './actions/app';
 import * as appUser from './actions/appUser';
 import * as connector from './actions/connector';
@@ -20,7 +21,7 @@ export class ConductorOne implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Measure and cut an identity’s access in ConductorOne: who holds what, revoke and grant tasks with approvals, offboarding, connector syncs',
+		description: 'Measure and cut an identity’s access in ConductorOne: who holds what, revoke and grant tasks with approvals, offboarding, access reviews, connector syncs',
 		defaults: { name: 'ConductorOne Security' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,6 +36,7 @@ export class ConductorOne implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Access', value: 'access' },
+					{ name: 'Access Review', value: 'accessReview' },
 					{ name: 'App', value: 'app' },
 					{ name: 'App User', value: 'appUser' },
 					{ name: 'Connector', value: 'connector' },
@@ -46,6 +48,7 @@ export class ConductorOne implements INodeType {
 				default: 'grant',
 			},
 			...access.description,
+			...accessReview.description,
 			...app.description,
 			...appUser.description,
 			...connector.description,

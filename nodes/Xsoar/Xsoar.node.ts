@@ -18,7 +18,7 @@ export class Xsoar implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Run incidents in Cortex XSOAR 6 or 8: open one incident per alert, write to the War Room, close; read users and roles and change a user\'s roles',
+			'Run incidents in Cortex XSOAR 6 or 8: open one incident per alert, write to and read the War Room, close and reopen; read users and roles and change a user\'s roles',
 		defaults: { name: 'Cortex XSOAR' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -38,6 +38,29 @@ describe('ConductorOne sandbox', () => {
 		return { status: response.status, body: (await response.json()) as IDataObject };
 	};
 
+	it('refuses an access review create with a missing name, an unknown scope type or a completion date in the past or not RFC 3339', async () => {
+		const scopeType = 'ACCESS_REVIEW_SCOPE_TYPE_BY_ENTITLEMENTS';
+		const refused = async (body: IDataObject) => {
+			const answer = await call('POST', '/api/v1/access_review', body);
+			expect(answer.status).toBe(400);
+			expect(answer.body.code).toBe(3);
+			return String(answer.body.message);
+		};
+		expect(await refused({ scopeType })).toBe('invalid request: display_name: value is required');
+		expect(await refused({ displayName: '  ', scopeType })).toBe('invalid request: display_name: value is required');
+		expect(await refused({ displayName: 'x', scopeType: 'ACCESS_REVIEW_SCOPE_TYPE_BY_USERS' })).toMatch(/^invalid request: scope_type: must be one of/);
+		expect(await refused({ displayName: 'x', scopeType, completionDate: '2020-01-01T00:00:00Z' })).toBe('invalid request: completion_date: must be in the future');
+		expect(await refused({ displayName: 'x', scopeType, completionDate: '2099-01-01' })).toBe('invalid request: completion_date: not an RFC 3339 timestamp');
+		expect(await refused({ displayName: 'x', scopeType, ownerIds: ['u-nobody'] })).toBe('invalid request: owner_ids: no user u-nobody');
+		expect((await call('POST', '/api/v1/access_review', { displayName: 'x', scopeType, colour: 'red' })).status).toBe(400);
+		const created = await call('POST', '/api/v1/access_review', { displayName: 'x', scopeType, completionDate: '2099-01-01T00:00:00+02:00' });
+		expect(created).toEqual({ status: 200, body: { accessReview: { accessReview: expect.objectContaining({ displayName: 'x', state: 'ACCESS_REVIEW_STATE_DRAFT', completionDate: '2098-12-31T22:00:00.000Z' }) }, expanded: [] } });
+		const listed = await call('GET', '/api/v1/access_reviews?page_size=1');
+		// The smallest page is 10.
+		expect((listed.body.list as IDataObject[]).length).toBe(3);
+		expect(listed.body.nextPageToken).toBe('');
+	});
+
 	it('answers google.rpc.Status errors with mapped HTTP statuses', async () => {
 		expect(await call('GET', '/api/v1/users/u-alice', undefined, 'nope')).toEqual({ status: 401, body: { code: 16, message: 'invalid or expired access token', details: [] } });
 		expect(await call('GET', '/api/v1/apps/app-none')).toEqual({ status: 404, body: { code: 5, message: 'app not found: app-none', details: [] } });

@@ -19,6 +19,8 @@ const UNDOCUMENTED: Record<string, string> = {
 	'POST /incident/close': 'demisto-sdk close_incident',
 	'POST /incident/investigate': 'polarityio/cortex-xsoar runPlaybook',
 	'POST /inv-playbook/new/{playbookId}/{investigationId}': 'polarityio/cortex-xsoar runPlaybook',
+	'POST /investigation/:id/reopen': 'demisto/content scripts (core-api-post)',
+	'POST /investigation/{incidentId}': 'the XSOAR server\'s investigation read (not in the published swagger)',
 	'GET /user': 'ConductorOne baton-xsoar',
 	'GET /users': 'ConductorOne baton-xsoar',
 	'GET /roles': 'ConductorOne baton-xsoar',
@@ -30,7 +32,8 @@ const serverPath = (path: string) =>
 	path
 		.replace(/^\/xsoar\/public\/v1(?=\/)/, '')
 		.replace(/^\/xsoar(?=\/)/, '')
-		.replace(/^\/inv-playbook\/new\/[^/]+\/[^/]+$/, '/inv-playbook/new/{playbookId}/{investigationId}');
+		.replace(/^\/inv-playbook\/new\/[^/]+\/[^/]+$/, '/inv-playbook/new/{playbookId}/{investigationId}')
+		.replace(/^\/investigation\/[^/]+$/, '/investigation/{incidentId}');
 
 /** Property names in `body` that the spec's shape does not define, as `where.name`. */
 function unknownProperties(body: unknown, shape: Record<string, string[]>, at = ''): string[] {
@@ -103,6 +106,8 @@ describe.each(MODES)("every request the XSOAR nodes send matches the XSOAR serve
 		await run({ ...incident, operation: 'investigate', incidentId: '4' });
 		await run({ ...incident, operation: 'runPlaybook', incidentId: '4', playbookId: 'Block IP' });
 		await run({ ...incident, operation: 'close', incidentId: created.id, closeReason: 'Resolved', closeNotes: 'n', customFields: '{"scanip": "x"}' });
+		await run({ resource: 'warRoom', operation: 'getEntries', incidentId: created.id, limit: 10, filters: { tags: 'evidence', fromTime: '2026-01-01T00:00:00Z' } });
+		await run({ ...incident, operation: 'reopen', incidentId: created.id });
 		await run({ resource: 'user', operation: 'getCurrent' });
 		await run({ resource: 'user', operation: 'get', user: 'bob' });
 		await run({ resource: 'user', operation: 'getMany', returnAll: true });
@@ -120,7 +125,7 @@ describe.each(MODES)("every request the XSOAR nodes send matches the XSOAR serve
 		expect(requests.length).toBeGreaterThan(30);
 		expect(requests.flatMap(problemsOf)).toEqual([]);
 		const used = new Set(requests.map((r) => OPERATIONS.find((o) => o.method === r.method && o.path === serverPath(r.path))?.operationId ?? `${r.method} ${serverPath(r.path)}`));
-		expect([...used].sort()).toEqual(['GET /roles', 'GET /user', 'GET /users', 'POST /incident/close', 'POST /incident/investigate', 'POST /inv-playbook/new/{playbookId}/{investigationId}', 'POST /users/update', 'createIncident', 'investigationAddEntryHandler', 'searchIncidents']);
+		expect([...used].sort()).toEqual(['GET /roles', 'GET /user', 'GET /users', 'POST /incident/close', 'POST /incident/investigate', 'POST /inv-playbook/new/{playbookId}/{investigationId}', 'POST /investigation/:id/reopen', 'POST /investigation/{incidentId}', 'POST /users/update', 'createIncident', 'investigationAddEntryHandler', 'searchIncidents']);
 	});
 
 	it('would catch a request the spec does not allow', () => {

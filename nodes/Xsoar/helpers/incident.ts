@@ -7,6 +7,9 @@ import type { ApiContext } from '../../shared/types';
 import { xsoarApiRequest } from '../transport';
 
 const PAGE_SIZE = 100;
+
+/** XSOAR's incident `status` values. */
+export const INCIDENT_STATUS = { pending: 0, active: 1, closed: 2, archived: 3 } as const;
 export const MAX_PAGE_SIZE = 1000;
 
 export interface SearchFilter extends IDataObject {

@@ -6,7 +6,7 @@ import { xsoarApiRequest } from '../transport';
 import { getIncident } from './incident';
 
 /** XSOAR's answer for an incident whose investigation was never started (a pending incident). */
-const noInvestigation = (error: unknown) =>
+export const noInvestigation = (error: unknown): error is NodeApiError =>
 	error instanceof NodeApiError && error.httpCode === '403' && /could not find investigation/i.test(`${error.message} ${error.description ?? ''}`);
 
 /** `POST /incident/investigate`: starts the incident's investigation (and its playbook); answers the investigation. */

@@ -34,7 +34,7 @@ export const xsoarVendor: VendorProfile = {
 	hints: {
 		401: 'XSOAR 8 refused the key: check the API key, the API key ID and the key type (a standard key set as advanced, or the reverse, is refused).',
 		403: 'XSOAR 6 answers "Issue with CSRF code" when the API key is wrong or missing: check the credential. Otherwise the key\'s user lacks a role for this action.',
-		412: 'The investigation is closed: reopen the incident in XSOAR before adding entries.',
+		412: 'The investigation is closed: reopen the incident (Incident › Reopen) before adding entries.',
 	},
 };
 

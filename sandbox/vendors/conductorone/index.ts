@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { VendorModule } from '../../framework/types';
+import { accessReviewRoutes } from './accessReviews';
 import { registerApp } from './apps';
 import { connectorRoutes } from './connectors';
 import { directoryRoutes } from './directory';
@@ -19,7 +20,7 @@ export const conductorone: VendorModule<ConductorOneState> = {
 		syncXsoarApp(state);
 		return state;
 	},
-	routes: [...oauthRoutes, ...directoryRoutes, ...taskRoutes, ...connectorRoutes],
+	routes: [...oauthRoutes, ...directoryRoutes, ...taskRoutes, ...connectorRoutes, ...accessReviewRoutes],
 	authenticate,
 	error: c1ErrorForStatus,
 	responseHeaders: () => ({ 'X-Request-Id': randomUUID() }),
@@ -33,7 +34,7 @@ export const conductorone: VendorModule<ConductorOneState> = {
 	defaultRateLimit: { limit: 1000, windowMs: 60_000 },
 	// The tenant URL is the sandbox (the client ID names the real-looking tenant, as ConductorOne's do).
 	sampleCredentials: (baseUrl) => ({ clientId: SAMPLE_CLIENT_ID, clientSecret: clientSecretFor(clientKeys().privateJwk), tenantUrl: baseUrl }),
-	snapshot: (state) => ({ users: state.users.length, apps: state.apps, bindings: state.bindings, tasks: state.tasks, connectors: state.connectors }),
+	snapshot: (state) => ({ users: state.users.length, apps: state.apps, bindings: state.bindings, tasks: state.tasks, connectors: state.connectors, accessReviews: state.accessReviews }),
 	admin: {
 		/** `{id, displayName, grantPolicy?, revokePolicy?, entitlements[], accounts[]}`: a connector-synced app (see apps.ts). */
 		registerApp,

@@ -112,6 +112,21 @@ export interface C1Task {
 	provisionReadsLeft?: number;
 }
 
+/** An access review campaign (Go SDK `AccessReview`), with the owners named at creation. */
+export interface C1AccessReview {
+	id: string;
+	displayName: string;
+	description: string;
+	policyId: string;
+	scopeType: 'ACCESS_REVIEW_SCOPE_TYPE_BY_ENTITLEMENTS' | 'ACCESS_REVIEW_SCOPE_TYPE_BY_ACCESS_CONFLICTS';
+	state: 'ACCESS_REVIEW_STATE_DRAFT' | 'ACCESS_REVIEW_STATE_OPEN' | 'ACCESS_REVIEW_STATE_CLOSED';
+	completionDate?: string;
+	createdById: string;
+	createdAt: string;
+	updatedAt: string;
+	ownerIds: string[];
+}
+
 export interface ConductorOneState {
 	clock: Clock;
 	users: C1User[];
@@ -122,6 +137,8 @@ export interface ConductorOneState {
 	connectors: C1Connector[];
 	policies: C1Policy[];
 	tasks: C1Task[];
+	accessReviews: C1AccessReview[];
+	nextAccessReview: number;
 	tokens: TokenStore<ClientToken>;
 	tokenLifetimeSeconds: number;
 	/** Client assertion nonces already used (replays are refused). */
@@ -162,6 +179,10 @@ const PEOPLE: Array<[string, string, string, string, string]> = [
 	['u-carol', 'Carol Chen', 'carol.chen@acme.example', 'Security', 'Incident Responder'],
 	['u-dan', 'Dan Diaz', 'dan.diaz@acme.example', 'Sales', 'Account Executive'],
 ];
+
+function accessReview(id: string, displayName: string, state: C1AccessReview['state'], completionDate: string, createdAt: string): C1AccessReview {
+	return { id, displayName, description: '', policyId: 'pol-manager', scopeType: 'ACCESS_REVIEW_SCOPE_TYPE_BY_ENTITLEMENTS', state, completionDate, createdById: 'u-bob', createdAt, updatedAt: createdAt, ownerIds: ['u-bob'] };
+}
 
 export function createConductorOneState(clock: Clock, peers?: HostedPeers): ConductorOneState {
 	const created = new Date(Date.UTC(2026, 0, 5, 9)).toISOString();
@@ -270,6 +291,11 @@ export function createConductorOneState(clock: Clock, peers?: HostedPeers): Cond
 			{ id: 'pol-manager', displayName: 'Manager approval', kind: 'approval', approverIds: ['u-bob'] },
 		],
 		tasks: [],
+		accessReviews: [
+			accessReview('ar-0001', 'Q4 2025 AWS production access', 'ACCESS_REVIEW_STATE_CLOSED', '2025-12-31T17:00:00.000Z', created),
+			accessReview('ar-0002', 'Q1 2026 privileged access', 'ACCESS_REVIEW_STATE_OPEN', '2026-03-31T17:00:00.000Z', created),
+		],
+		nextAccessReview: 3,
 		tokens: new TokenStore<ClientToken>(clock),
 		tokenLifetimeSeconds: 3600,
 		usedNonces: new Set(),

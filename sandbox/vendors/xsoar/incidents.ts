@@ -64,6 +64,12 @@ const entrySchema = z
 	.object({ investigationId: z.string().min(1), data: z.string(), markdown: z.boolean().optional(), id: z.string().optional() })
 	.passthrough();
 
+const reopenSchema = z.object({ id: z.string().min(1), version: z.number().int().optional() }).passthrough();
+
+const investigationSchema = z
+	.object({ pageSize: z.number().int().optional(), tags: z.array(z.string()).optional(), fromTime: z.string().optional() })
+	.passthrough();
+
 const notFound = (id: string) => xsoarError(400, `Could not find incident with id [${id}]`, 'item not found');
 
 function startInvestigation(state: XsoarState, incident: Incident) {
@@ -186,6 +192,55 @@ function close(state: XsoarState, body: z.infer<typeof closeSchema>, user: strin
 	return { status: 200, body: structuredClone(incident) };
 }
 
+/** Reopening gives the incident back its open state and its War Room its entries; only a closed incident reopens. */
+function reopen(state: XsoarState, body: z.infer<typeof reopenSchema>): SandboxResponse {
+	const incident = state.incidents.find((i) => i.id === body.id);
+	if (!incident) return notFound(body.id);
+	if (incident.status !== STATUS.done) return xsoarError(400, `Incident ${incident.id} is not closed`, 'incident is not closed');
+	if (body.version !== undefined && body.version !== -1 && body.version !== incident.version) {
+		return xsoarError(400, `DB Version Error: incident ${incident.id} has version ${incident.version}`, '[version mismatch]');
+	}
+	incident.status = STATUS.active;
+	incident.closeReason = '';
+	incident.closed = '0001-01-01T00:00:00Z';
+	incident.closingUserId = '';
+	incident.version += 1;
+	incident.modified = iso(state);
+	const investigation = state.investigations.get(incident.id);
+	if (investigation) investigation.status = 0;
+	return { status: 200, body: { id: incident.id, status: 0 } };
+}
+
+/** XSOAR pages an investigation's entries at most this many at a time. */
+const MAX_ENTRIES = 200;
+const DEFAULT_ENTRIES = 50;
+
+/**
+ * The investigation with its entries: those with any of `tags`, created at or after `fromTime`, oldest first, at most
+ * `pageSize`. A closed investigation is read like an open one.
+ */
+function readInvestigation(state: XsoarState, id: string, filter: z.infer<typeof investigationSchema>): SandboxResponse {
+	const investigation = state.investigations.get(id);
+	if (!investigation) return xsoarError(403, `Could not find investigations with id [${id}]`, 'Could not find investigations');
+	const from = filter.fromTime === undefined ? undefined : Date.parse(filter.fromTime);
+	if (from !== undefined && Number.isNaN(from)) return xsoarError(400, `fromTime "${filter.fromTime}" is not a time`, 'bad fromTime');
+	const size = Math.min(Math.max(filter.pageSize || DEFAULT_ENTRIES, 1), MAX_ENTRIES);
+	const matching = investigation.entries.filter(
+		(e) => (!filter.tags?.length || e.tags.some((t) => filter.tags!.includes(t))) && (from === undefined || Date.parse(e.created) >= from),
+	);
+	const incident = state.incidents.find((i) => i.id === id);
+	return {
+		status: 200,
+		body: {
+			id: investigation.id,
+			name: incident?.name ?? '',
+			status: investigation.status,
+			totalEntries: matching.length,
+			entries: matching.slice(0, size).map((e) => structuredClone(e)),
+		},
+	};
+}
+
 function addEntry(state: XsoarState, body: z.infer<typeof entrySchema>, user: string): SandboxResponse {
 	const investigation = state.investigations.get(body.investigationId);
 	// What XSOAR answers for an incident nobody has investigated yet (Polarity's client investigates and retries).
@@ -199,6 +254,7 @@ function addEntry(state: XsoarState, body: z.infer<typeof entrySchema>, user: st
 		format: body.markdown ? 'markdown' : 'text',
 		contents: body.data,
 		note: false,
+		tags: [],
 		user,
 		created: now,
 		modified: now,
@@ -284,6 +340,21 @@ export const incidentRoutes: Route<XsoarState>[] = [
 			incident.modified = iso(state);
 			return { status: 200, body: { id: investigationId, playbookId } };
 		},
+	}),
+	// Palo Alto's content sends the path with a literal `:id` and names the incident in the body.
+	...onSurfaces<Route<XsoarState>>({
+		method: 'POST',
+		path: '/investigation/:id/reopen',
+		body: reopenSchema,
+		handle: (state, req) => write(state, req) ?? reopen(state, req.body as z.infer<typeof reopenSchema>),
+	}),
+	...onSurfaces<Route<XsoarState>>({
+		method: 'POST',
+		path: '/investigation/:investigationId',
+		body: investigationSchema,
+		handle: (state, req) =>
+			requirePermission(state, req, 'incidents.read') ??
+			readInvestigation(state, req.params.investigationId, req.body as z.infer<typeof investigationSchema>),
 	}),
 	...onSurfaces<Route<XsoarState>>({
 		method: 'POST',

@@ -41,6 +41,7 @@ export interface Entry {
 	format: 'text' | 'markdown';
 	contents: string;
 	note: boolean;
+	tags: string[];
 	user: string;
 	created: string;
 	modified: string;
@@ -172,6 +173,16 @@ export function blankIncident(id: string, now: number): Incident {
 	};
 }
 
+const SEEDED_ENTRIES: Array<[string, string[], number]> = [
+	['Sign-in from Lagos, then Oslo within 40 minutes', ['evidence'], 5],
+	['Confirmed with dave: he was travelling with a VPN', [], 20],
+	['VPN exit node 198.51.100.7 matches the second sign-in', ['evidence', 'network'], 40],
+];
+
+function seededEntry(id: string, investigationId: string, contents: string, tags: string[], at: string): Entry {
+	return { id, investigationId, type: 1, format: 'text', contents, note: false, tags, user: 'alice', created: at, modified: at, version: 1 };
+}
+
 function seedIncidents(now: number): { incidents: Incident[]; investigations: Map<string, Investigation> } {
 	const investigations = new Map<string, Investigation>();
 	const seeded: Array<Partial<Incident> & { ageHours: number }> = [
@@ -191,6 +202,11 @@ function seedIncidents(now: number): { incidents: Incident[]; investigations: Ma
 		if (incident.status === STATUS.done) incident.closed = iso(at + 3_600_000);
 		return incident;
 	});
+	// The closed incident's War Room keeps what was written while it was open.
+	const openedAt = now - 30 * 3_600_000;
+	investigations.get('3')!.entries = SEEDED_ENTRIES.map(([contents, tags, minutes], i) =>
+		seededEntry(`${i + 1}@3`, '3', contents, tags, iso(openedAt + minutes * 60_000)),
+	);
 	return { incidents, investigations };
 }
 
@@ -210,7 +226,7 @@ export function createXsoarState(clock: Clock): XsoarState {
 		]),
 		nonces: new Set(),
 		nextIncident: incidents.length + 1,
-		nextEntry: 1,
+		nextEntry: SEEDED_ENTRIES.length + 1,
 		concurrentEdits: new Map(),
 	};
 }
