@@ -169,7 +169,7 @@ describe('okta-anomaly-vision-one-servicenow-xsoar', () => {
 				['ghost@acme.example', 'failed', 'created', 'created'],
 			]),
 		);
-		expect(notes(risky(BOB))[0].value).toMatch(/^CONTAINMENT FAILED: n8n could not disable Okta account <bob\.anders@acme\.example> through Vision One: .*lacks Response Management.*; sessions signed out/);
+		expect(notes(risky(BOB))[0].value).toMatch(/^CONTAINMENT FAILED: n8n could not disable Okta account <bob\.anders@acme\.example>: Vision One: .*lacks Response Management.*; sessions signed out/);
 		expect(notes(risky(CAROL))[0].value).toMatch(/^CONTAINMENT FAILED: .*DEPROVISIONED and cannot be disabled/);
 		expect(notes(risky('ghost@acme.example'))[0].value).toMatch(/^CONTAINMENT FAILED: n8n could not read Okta user <ghost@acme\.example> \(Okta: Not found/);
 		for (const login of [BOB, CAROL, 'ghost@acme.example']) {
