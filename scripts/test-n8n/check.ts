@@ -14,6 +14,8 @@ export interface RunData {
  * (default export). Every hook is optional; a template without a check file must still import and run cleanly.
  */
 export interface WorkflowCheck {
+	/** The package's flagship: when several checks declare a trigger scenario, this workflow is the one published. */
+	flagship?: boolean;
 	/** Before the headless run (the sandbox has just been reset): seed what the run needs. */
 	prepare?(sandbox: SandboxClient): Promise<void>;
 	/** After `n8n execute` succeeded: assert on its output and on the sandbox's state and request log. */

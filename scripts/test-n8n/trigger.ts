@@ -8,12 +8,16 @@ import type { ExecutionSummary, N8n } from './n8n';
 import type { SandboxClient } from './sandbox';
 import type { WorkflowFile } from './workflows';
 
-/** The workflow whose check declares a `trigger` scenario on one of the package's polling triggers (templates first). */
+/**
+ * The workflow whose check declares a `trigger` scenario on one of the package's polling triggers: the one marked
+ * `flagship` if any, else the first (templates first).
+ */
 export function pickTriggerWorkflow(workflows: WorkflowFile[], pollingTypes: string[]): WorkflowFile | undefined {
-	return workflows.find((workflow) => {
+	const candidates = workflows.filter((workflow) => {
 		const node = workflow.json.nodes.find((n) => n.name === workflow.check?.trigger?.node);
 		return node !== undefined && pollingTypes.includes(node.type);
 	});
+	return candidates.find((workflow) => workflow.check?.flagship) ?? candidates[0];
 }
 
 /**

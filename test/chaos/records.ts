@@ -4,6 +4,7 @@ import type { Sandbox } from '../../sandbox';
 import type { OktaState, OktaUser } from '../../sandbox/vendors/okta/state';
 import type { Rec } from '../../sandbox/vendors/servicenow/query';
 import type { ServiceNowState } from '../../sandbox/vendors/servicenow/state';
+import type { Incident as XsoarIncident, XsoarState } from '../../sandbox/vendors/xsoar/state';
 import type { RunResult } from '../harness';
 
 /*
@@ -34,4 +35,23 @@ export function workNotes(sandbox: Sandbox, sysId: string): Array<{ value: strin
 export function outputs(result: RunResult | undefined, nodeName: string, outputIndex = 0): IDataObject[] {
 	const runs = result?.run.data.resultData.runData[nodeName] ?? [];
 	return runs.flatMap((run) => (run.data?.main?.[outputIndex] ?? []).map((item) => item.json));
+}
+
+/** XSOAR incidents (every status) whose External Key custom field holds `key`, oldest first. */
+export function xsoarIncidents(sandbox: Sandbox, key?: string, keyField = 'externalkey'): XsoarIncident[] {
+	const all = sandbox.state<XsoarState>('xsoar').incidents;
+	return key === undefined ? all : all.filter((incident) => incident.CustomFields[keyField] === key);
+}
+
+/** The War Room entries of an XSOAR incident, oldest first. */
+export function warRoomEntries(sandbox: Sandbox, incidentId: string): string[] {
+	return (sandbox.state<XsoarState>('xsoar').investigations.get(incidentId)?.entries ?? []).map((entry) => entry.contents);
+}
+
+/** Okta System Log events about a user (its `target`), oldest first, with the actor's display name. */
+export function oktaEventsAbout(sandbox: Sandbox, userId: string): Array<{ eventType: string; actor: string }> {
+	return sandbox
+		.state<OktaState>('okta')
+		.logs.events.filter((event) => event.target.some((target) => target.id === userId))
+		.map((event) => ({ eventType: event.eventType, actor: event.actor.displayName }));
 }
