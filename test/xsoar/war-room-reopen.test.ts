@@ -81,6 +81,21 @@ describe.each(MODES)('Cortex XSOAR Reopen and War Room Get Entries through n8n-c
 		expect(sandbox.requests.filter((r) => r.path.endsWith('/reopen')).map((r) => r.status)).toEqual([500, 200]);
 	});
 
+	it('an entry whose answer was lost is found in the War Room and not added twice', async () => {
+		sandbox.faults.add({ vendor: 'xsoar', method: 'POST', path: '/entry$', kind: 'timeoutAfterHandling', times: 1 });
+		const [entry] = await ok({ resource: 'warRoom', operation: 'addEntry', incidentId: '1', entry: 'Lost answer, one entry' });
+		expect(entry).toEqual(expect.objectContaining({ contents: 'Lost answer, one entry' }));
+		expect(state().investigations.get('1')!.entries.filter((e) => e.contents === 'Lost answer, one entry')).toHaveLength(1);
+		expect(calls().filter((c) => c.endsWith('/entry'))).toHaveLength(1);
+	});
+
+	it('an entry that failed before landing is sent again once the War Room shows it is not there', async () => {
+		sandbox.faults.add({ vendor: 'xsoar', method: 'POST', path: '/entry$', kind: 'status', status: 500, times: 1 });
+		await ok({ resource: 'warRoom', operation: 'addEntry', incidentId: '1', entry: 'Sent again' });
+		expect(state().investigations.get('1')!.entries.filter((e) => e.contents === 'Sent again')).toHaveLength(1);
+		expect(sandbox.requests.filter((r) => r.path.endsWith('/entry')).map((r) => r.status)).toEqual([500, 200]);
+	});
+
 	it('a read of entries whose answer is lost is asked again', async () => {
 		sandbox.faults.add({ vendor: 'xsoar', method: 'POST', path: '/investigation/3$', kind: 'status', status: 502, times: 1 });
 		expect(await entries({ incidentId: '3' })).toHaveLength(3);

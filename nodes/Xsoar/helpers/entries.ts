@@ -1,10 +1,13 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeType, pathSegment, printable } from '../../shared/validation';
 import type { ApiContext } from '../../shared/types';
 import { xsoarApiRequest } from '../transport';
-import { noInvestigation } from './warRoom';
+
+/** XSOAR's answer for an incident whose investigation was never started (a pending incident). */
+export const noInvestigation = (error: unknown): error is NodeApiError =>
+	error instanceof NodeApiError && error.httpCode === '403' && /could not find investigation/i.test(`${error.message} ${error.description ?? ''}`);
 
 /** The most entries XSOAR answers for one read of an investigation. */
 export const ENTRY_PAGE_MAX = 200;

@@ -3,11 +3,11 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { pathSegment } from '../../shared/validation';
 import { xsoarApiRequest } from '../transport';
+import { ENTRY_PAGE_MAX, getEntries, noInvestigation } from './entries';
 import { getIncident } from './incident';
 
-/** XSOAR's answer for an incident whose investigation was never started (a pending incident). */
-export const noInvestigation = (error: unknown): error is NodeApiError =>
-	error instanceof NodeApiError && error.httpCode === '403' && /could not find investigation/i.test(`${error.message} ${error.description ?? ''}`);
+/** How far back a lost entry is looked for: wide enough for a server clock minutes off n8n's. */
+const LOST_ENTRY_WINDOW_MS = 10 * 60_000;
 
 /** `POST /incident/investigate`: starts the incident's investigation (and its playbook); answers the investigation. */
 export async function investigate(this: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject> {
@@ -46,7 +46,8 @@ export async function runPlaybook(this: IExecuteFunctions, id: string, playbookI
 /**
  * `POST /entry` to the incident's War Room. A pending incident has no investigation yet: with `startInvestigation`
  * it is started (as Polarity's client does) and the entry sent again; a closed one answers 412, which the error says.
- * Sent once otherwise: XSOAR cannot be asked whether a lost entry landed.
+ * A lost answer is settled by reading the War Room: an entry with the same text written since is taken as this one
+ * (at worst one of two identical entries is missing), otherwise the entry is sent again.
  */
 export async function addEntry(
 	this: IExecuteFunctions,
@@ -56,5 +57,16 @@ export async function addEntry(
 	startInvestigation = true,
 ): Promise<IDataObject> {
 	const body = { investigationId: id, data: entry.data, markdown: entry.markdown };
-	return await withInvestigation.call(this, id, itemIndex, startInvestigation, async () => (await xsoarApiRequest.call(this, { method: 'POST', path: '/entry', body, itemIndex })).body);
+	const fromTime = new Date(Date.now() - LOST_ENTRY_WINDOW_MS).toISOString();
+	const confirm = async () => {
+		const written = (await getEntries.call(this, id, { pageSize: ENTRY_PAGE_MAX, fromTime }, itemIndex)).find((e) => e.contents === entry.data);
+		return written ? { landed: true, body: written } : { landed: false };
+	};
+	return await withInvestigation.call(
+		this,
+		id,
+		itemIndex,
+		startInvestigation,
+		async () => (await xsoarApiRequest.call(this, { method: 'POST', path: '/entry', body, confirm, itemIndex })).body,
+	);
 }
