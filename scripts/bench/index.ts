@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only benchmark: runs in plain Node against the local sandbox */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only benchmark: runs in plain Node against the local sandbox */
 /**
  * `npm run bench`: the package next to what a user could use instead, in one table (README, "Scale").
  * Triggers and nodes run in n8n-core's WorkflowExecute in this process (test/harness); vendors are the sandbox over

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test runner: runs in plain Node, never loaded by n8n, not published */
 // First: n8n-core's environment (throwaway user folder, silent logs) before n8n-core is imported.
 import '../../../test/setup-env';
 

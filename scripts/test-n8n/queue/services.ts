@@ -106,6 +106,7 @@ export async function startQueueServices(dir: string): Promise<QueueServices> {
 		for (const service of started.reverse()) await service.stop();
 		rmSync(pgDir, { recursive: true, force: true });
 	};
+	let complete = false;
 	try {
 		const redis = await startRedis(join(dir, 'redis'));
 		started.push(redis.service);
@@ -113,13 +114,14 @@ export async function startQueueServices(dir: string): Promise<QueueServices> {
 		const postgres = await startPostgres(pgDir);
 		started.push(postgres.service);
 		detail(`PostgreSQL on 127.0.0.1:${postgres.port} (throwaway cluster, user ${postgres.user})`);
+		complete = true;
 		return {
 			redis: { host: '127.0.0.1', port: redis.port },
 			postgres: { host: '127.0.0.1', port: postgres.port, user: postgres.user, database: 'postgres' },
 			stop,
 		};
-	} catch (error) {
-		await stop();
-		throw error;
+	} finally {
+		// Half started (PostgreSQL failed after Redis came up): stop what did start.
+		if (!complete) await stop();
 	}
 }
