@@ -21,11 +21,15 @@ export interface ColdLoad {
  */
 const PROBE = `
 require('n8n-workflow');
+gc();
 const heap = process.memoryUsage().heapUsed;
 const t = process.hrtime.bigint();
-require(process.argv[1]);
+// 'loaded' stays referenced until the heap is read after the GC.
+const loaded = require(process.argv[1]);
 const ms = Number(process.hrtime.bigint() - t) / 1e6;
-process.stdout.write(JSON.stringify({ ms, addedMb: (process.memoryUsage().heapUsed - heap) / 1048576, peakMb: process.resourceUsage().maxRSS / 1024 }));
+gc();
+const addedMb = (process.memoryUsage().heapUsed - heap) / 1048576;
+process.stdout.write(JSON.stringify({ ms, addedMb, peakMb: process.resourceUsage().maxRSS / 1024, exports: Object.keys(loaded).length }));
 `;
 
 /** Every node and credential module package.json registers, each required cold in its own process (median of 3). */
@@ -36,9 +40,11 @@ export async function coldLoads(samples = 3): Promise<ColdLoad[]> {
 	const loads: ColdLoad[] = [];
 	for (const file of files) {
 		const runs: ColdLoad[] = [];
-		for (let n = 0; n < samples; n++) {
-			const { stdout } = await run(process.execPath, ['-e', PROBE, join(ROOT, file)], { cwd: ROOT });
-			runs.push({ file: basename(file), ...(JSON.parse(stdout) as Omit<ColdLoad, 'file'>) });
+		for (let sample = 0; sample < samples; sample++) {
+			// --expose-gc: a GC before and after, so the heap the module adds is what it keeps, not garbage.
+			const { stdout } = await run(process.execPath, ['--expose-gc', '-e', PROBE, join(ROOT, file)], { cwd: ROOT });
+			const { ms, addedMb, peakMb } = JSON.parse(stdout) as Omit<ColdLoad, 'file'>;
+			runs.push({ file: basename(file), ms, addedMb, peakMb });
 		}
 		loads.push(runs.sort((a, b) => a.ms - b.ms)[Math.floor(samples / 2)]);
 	}

@@ -28,6 +28,7 @@ interface Row {
 }
 
 const mb = (value: number) => `${value.toFixed(1)} MB`;
+const plusMb = (value: number) => `${value < 0 ? '−' : '+'}${mb(Math.abs(value))}`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const rows: Row[] = [];
 
@@ -50,7 +51,7 @@ function compared(measure: string, result: Compared, expected: number, target: n
 		baseline: show(result.baseline),
 		ratio: result.ratio.toFixed(2),
 		target: `≤ ${target.toFixed(1)}`,
-		memory: `+${mb(result.ours.peakMb)} / +${mb(result.baseline.peakMb)} heap`,
+		memory: `${plusMb(result.ours.peakMb)} / ${plusMb(result.baseline.peakMb)} heap`,
 		ok: counted && result.ratio <= target,
 	});
 	if (!counted) process.stderr.write(`${measure}: ours counted ${result.ours.count}, the baseline ${result.baseline.count}, expected ${expected}: not comparable\n`);
@@ -76,14 +77,14 @@ async function main(): Promise<void> {
 		baseline: `${(MINIMUM_MS / 1000).toFixed(0)} s minimum`,
 		ratio: containRatio.toFixed(2),
 		target: '≤ 1.1, 0 failed',
-		memory: `+${mb(contained.peakMb)} heap`,
+		memory: `${plusMb(contained.peakMb)} heap`,
 		ok: containRatio <= 1.1 && contained.failed === 0 && contained.suspended === CONTAINMENTS,
 	});
 	if (contained.suspended !== CONTAINMENTS) process.stderr.write(`Okta logged ${contained.suspended} suspensions, not ${CONTAINMENTS} (${contained.throttled} calls throttled)\n`);
 
 	step('cold load of every node and credential module (a fresh node each, median of 3)');
 	for (const load of await coldLoads()) {
-		rows.push({ measure: `cold load ${load.file}`, ours: ms(load.ms), baseline: '', ratio: '', target: '', memory: `+${mb(load.addedMb)} heap (process peak RSS ${mb(load.peakMb)})`, ok: true });
+		rows.push({ measure: `cold load ${load.file}`, ours: ms(load.ms), baseline: '', ratio: '', target: '', memory: `${plusMb(load.addedMb)} heap kept (process peak RSS ${mb(load.peakMb)})`, ok: true });
 	}
 	step('npm pack --dry-run');
 	const pack = await tarball();
