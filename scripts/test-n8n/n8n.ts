@@ -33,20 +33,31 @@ export interface ExecutionSummary {
 
 const OWNER = { email: 'owner@secops.test', password: 'Secops-test-1' };
 
+export interface N8nOptions {
+	/** Processes that share one database (queue mode: a main and its workers) must share the key. */
+	encryptionKey?: string;
+	/** Environment for every command of this instance (database, queue mode), over the defaults below. */
+	env?: Record<string, string>;
+}
+
 /** One throwaway n8n instance (its own N8N_USER_FOLDER, database and key) on the cached runtime. */
 export class N8n {
 	readonly n8nFolder: string;
+	readonly encryptionKey: string;
 	private server?: Background;
+	/** The last server's output once stopped: checks read it after stopping (the load check does). */
+	private stoppedOutput = '';
 	private baseUrl = '';
 	private cookie = '';
 	private readonly browserId = randomBytes(8).toString('hex');
-	private readonly encryptionKey = randomBytes(24).toString('hex');
 
 	constructor(
 		readonly runtime: Runtime,
 		readonly userFolder: string,
+		private readonly options: N8nOptions = {},
 	) {
 		this.n8nFolder = join(userFolder, '.n8n');
+		this.encryptionKey = options.encryptionKey ?? randomBytes(24).toString('hex');
 	}
 
 	/** Offline and quiet: no telemetry, version checks, templates or MCP registry calls to api.n8n.io. */
@@ -67,6 +78,7 @@ export class N8n {
 			N8N_HOST: '127.0.0.1',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'info',
+			...this.options.env,
 			...extra,
 		});
 	}
@@ -96,12 +108,30 @@ export class N8n {
 	/** `n8n start` on free ports; resolves once /healthz/readiness answers 200. */
 	async start(extraEnv: Record<string, string> = {}): Promise<void> {
 		const port = await freePort();
-		const env = this.env({ N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+		await this.launch(['start'], port, { N8N_PORT: String(port), ...extraEnv });
+	}
+
+	/**
+	 * `n8n worker` (queue mode: runs the executions the main process queues in Redis); resolves once its health
+	 * server answers /healthz/readiness (database and Redis connected). `url` is then that health server.
+	 */
+	async startWorker(concurrency: number, extraEnv: Record<string, string> = {}): Promise<void> {
+		const port = await freePort();
+		await this.launch(['worker', `--concurrency=${concurrency}`], port, {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			...extraEnv,
+		});
+	}
+
+	private async launch(args: string[], port: number, extraEnv: Record<string, string>): Promise<void> {
+		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 		this.baseUrl = `http://127.0.0.1:${port}`;
-		this.server = new Background(this.runtime.node, [this.runtime.n8nBin, 'start'], { env, cwd: this.userFolder });
+		this.server = new Background(this.runtime.node, [this.runtime.n8nBin, ...args], { env, cwd: this.userFolder });
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exited) fail(`n8n start exited early:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
+			if (this.server.exited) fail(`n8n ${args[0]} exited early:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
 			try {
 				if ((await fetch(`${this.baseUrl}/healthz/readiness`)).ok) return;
 			} catch {
@@ -109,7 +139,7 @@ export class N8n {
 			}
 			await delay(500);
 		}
-		fail(`n8n did not become ready within 120 s:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
+		fail(`n8n ${args[0]} did not become ready within 120 s:\n${this.serverOutput.split('\n').slice(-30).join('\n')}`);
 	}
 
 	/** The running server's base URL, e.g. `http://127.0.0.1:5678` (its webhooks are below `/webhook/`). */
@@ -118,11 +148,13 @@ export class N8n {
 	}
 
 	get serverOutput(): string {
-		return this.server?.output ?? '';
+		return this.server?.output ?? this.stoppedOutput;
 	}
 
-	async stop(): Promise<void> {
-		await this.server?.stop();
+	/** SIGTERM (n8n shuts down gracefully: a worker finishes its running executions first), SIGKILL after `graceMs`. */
+	async stop(graceMs?: number): Promise<void> {
+		await this.server?.stop(graceMs);
+		if (this.server) this.stoppedOutput = this.server.output;
 		this.server = undefined;
 		this.cookie = '';
 	}
@@ -168,9 +200,9 @@ export class N8n {
 		return ((await response.json()) as { data: T }).data;
 	}
 
-	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+	async executions(workflowId: string, limit = 50): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const { results } = await this.rest<{ results: ExecutionSummary[] }>(`/executions?filter=${filter}&limit=50`);
+		const { results } = await this.rest<{ results: ExecutionSummary[] }>(`/executions?filter=${filter}&limit=${limit}`);
 		return results;
 	}
 

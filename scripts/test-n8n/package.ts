@@ -70,10 +70,15 @@ export const TARBALL = `${packageJson.name}-${packageJson.version}.tgz`;
  * user folder: build, `npm pack`, `npm install` into `<user folder>/.n8n/nodes`. Then only the package may be
  * there: its peer dependency n8n-workflow (about 160 packages) must not have come along.
  */
-export async function installAsReadmeSays(userFolder: string): Promise<void> {
-	const commands = readmeCommands(INSTALL_HEADING);
+export async function installAsReadmeSays(userFolder: string, options: { packed?: boolean } = {}): Promise<void> {
+	let commands = readmeCommands(INSTALL_HEADING);
 	if (!commands.includes(`./${TARBALL}`)) {
 		fail(`README's "${INSTALL_HEADING}" does not install ./${TARBALL}, the tarball npm pack makes of version ${packageJson.version}:\n${commands}`);
+	}
+	// `packed`: the tarball was just built by this route, into another user folder: only README's install lines again.
+	if (options.packed) {
+		if (!existsSync(join(ROOT, TARBALL))) fail(`${TARBALL} is not in the checkout: run the whole install route first`);
+		commands = commands.split('\n').filter((line) => !/\bnpm (run build|pack)\b/.test(line)).join('\n');
 	}
 	detail(commands.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')).join('\n           '));
 	await run('bash', ['-euo', 'pipefail', '-c', commands], { cwd: ROOT, env: cleanEnv({ N8N_USER_FOLDER: userFolder }) });

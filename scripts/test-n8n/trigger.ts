@@ -21,18 +21,21 @@ export function pickTriggerWorkflow(workflows: WorkflowFile[], pollingTypes: str
 }
 
 /**
- * Poll Times for the published copy: one "custom" cron per second in TRIGGER_POLL_SECONDS. n8n refuses any single
- * sub-minute cron, but each of these fires once a minute, so together the scheduler polls every 10 s.
+ * Poll Times for the published copy: one "custom" cron per second in `seconds` (TRIGGER_POLL_SECONDS: every 10 s).
+ * n8n refuses any single sub-minute cron, but each of these fires once a minute, so together they poll more often.
  */
-export function fastPollTimes(workflow: WorkflowFile): Partial<WorkflowFile['json']> {
-	const nodeName = workflow.check?.trigger?.node;
+export function fastPollTimes(
+	workflow: WorkflowFile,
+	seconds: number[] = TRIGGER_POLL_SECONDS,
+	nodeName: string | undefined = workflow.check?.trigger?.node,
+): Partial<WorkflowFile['json']> {
 	const nodes = workflow.json.nodes.map((node) =>
 		node.name === nodeName
 			? {
 					...node,
 					parameters: {
 						...node.parameters,
-						pollTimes: { item: TRIGGER_POLL_SECONDS.map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
+						pollTimes: { item: seconds.map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) },
 					},
 				}
 			: node,
