@@ -110,6 +110,8 @@ describe('Vision One sandbox', () => {
 		expect(shown.body).toEqual(expect.objectContaining({ type: 'Workbench', status: 'Open', externalTicketId: '', associatedItemIds: ['WB-9002-20261130-09001'] }));
 		expect((await get('/v3.0/workbench/alerts/WB-9002-20261130-09001')).body.caseId).toBe(opened.id);
 		await expect(sandbox.runAction('visionone', 'openCase', { name: 'x', associatedItemIds: ['WB-0-20260101-00000'] })).rejects.toThrow('No alert');
+		expect(await sandbox.runAction('visionone', 'openCase', { id: 'CL-1-20261130-00004', name: 'Sample' })).toEqual({ id: 'CL-1-20261130-00004' });
+		await expect(sandbox.runAction('visionone', 'openCase', { id: 'CL-1-20261130-00004', name: 'Again' })).rejects.toThrow('exists');
 
 		const touched = (await sandbox.runAction('visionone', 'touchCase', { id: opened.id, status: 'In-progress' })) as { updatedDateTime: string };
 		expect((await get(`/v3.0/caseManagement/cases/${opened.id}`)).body).toEqual(expect.objectContaining({ status: 'In-progress', updatedDateTime: touched.updatedDateTime }));

@@ -19,6 +19,8 @@ const raiseBody = z.object({
 
 /** An analyst opening a case in the console, linking Workbench alerts (`associatedItemIds`, and each alert's `caseId`). */
 const openCaseBody = z.object({
+	/** The case's ID (e.g. a template's sample); refused when it exists. Default: the next one. */
+	id: z.string().regex(/^CL-\d+-\d{8}-\d{5}$/).optional(),
 	name: z.string().min(1),
 	associatedItemIds: z.array(z.string()).default([]),
 	priority: z.enum(['P0', 'P1', 'P2', 'P3']).default('P2'),
@@ -79,10 +81,11 @@ export const visionOneAdmin: Record<string, (state: VisionOneState, body: Record
 		const input = openCaseBody.parse(body);
 		const missing = input.associatedItemIds.filter((id) => !state.alerts.some((a) => a.id === id));
 		if (missing.length) throw new Error(`No alert ${missing.join(', ')}`);
+		if (input.id && state.cases.some((c) => c.id === input.id)) throw new Error(`Case ${input.id} exists`);
 		const now = isoSeconds(state.clock.now());
 		const created: Case = {
 			...input,
-			id: `CL-1-${now.slice(0, 10).replace(/-/g, '')}-${String(++state.caseCounter).padStart(5, '0')}`,
+			id: input.id ?? `CL-1-${now.slice(0, 10).replace(/-/g, '')}-${String(++state.caseCounter).padStart(5, '0')}`,
 			status: 'Open',
 			relatedCaseIds: [],
 			createdDateTime: now,
