@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { simplifyAlert } from '../../nodes/VisionOne/helpers/alert';
 import type { VisionOneState } from '../../sandbox/vendors/visionone/state';
 import { incidents, outputs, workNotes } from '../chaos/records';
 import type { SandboxEngine } from '../harness';
@@ -243,5 +244,49 @@ describe('vision-one-case-servicenow-sync', () => {
 		await nextSecond();
 		const lookup = await flows.incidents.tick();
 		expect(outputs(lookup.run, 'Record Not Synced')).toEqual([expect.objectContaining({ incident: incident.number, failed: 'Find Linked Case', status: 'not synced' })]);
+	});
+	it('when 1 call in 5 fails, every alert and case is ticketed or recorded, never twice; a redelivery heals the rest', async () => {
+		const alertIds = await raise({ count: 6 });
+		const caseIds = [
+			await openCase({ associatedItemIds: [alertIds[0]] }),
+			await openCase({ associatedItemIds: [alertIds[2], alertIds[1]] }),
+			await openCase({ name: 'No alerts' }),
+		];
+		const items = (): INodeExecutionData[] => [
+			...alertIds.map((id) => ({ json: simplifyAlert(structuredClone(v1().alerts.find((a) => a.id === id)!) as IDataObject) })),
+			...caseIds.map((id) => {
+				const { version: _version, ...shown } = structuredClone(theCase(id));
+				return { json: shown as unknown as IDataObject };
+			}),
+		];
+		const deliver = async (from: string, batch: INodeExecutionData[]) => await env.engine.run(template, { startNode: from, mode: 'trigger', items: batch });
+		const openPerKey = () => {
+			const open = incidents(env.sandbox).filter((i) => String(i.correlation_id).startsWith('v1:') && !['6', '7', '8'].includes(String(i.state)));
+			return new Map(open.map((i) => [i.correlation_id, open.filter((o) => o.correlation_id === i.correlation_id).length]));
+		};
+
+		for (const vendor of ['servicenow', 'visionone']) env.sandbox.faults.add({ vendor, kind: 'status', status: 500, probability: 0.2, seed: 11 });
+		const all = items();
+		const alertRun = await deliver('New Workbench Alert', all.slice(0, 6));
+		const caseRun = await deliver('Case Updated', all.slice(6));
+		const alertsOut = [...outputs(alertRun, 'Summary (Alert)'), ...outputs(alertRun, 'Record Unticketed Alert')].map((o) => o.alert).sort();
+		expect(alertsOut).toEqual([...alertIds].sort());
+		const casesOut = ['Summary (Case)', 'Record Case Not Linked', 'Record Unticketed Case'].flatMap((node) => outputs(caseRun, node)).map((o) => o.case).sort();
+		expect(casesOut).toEqual([...caseIds].sort());
+		expect([...openPerKey().values()].every((n) => n === 1)).toBe(true);
+
+		env.sandbox.faults.clear();
+		await sleep(1100);
+		const again = items();
+		await deliver('New Workbench Alert', again.slice(0, 6));
+		await deliver('Case Updated', again.slice(6));
+		const keys = openPerKey();
+		expect([...keys.keys()].sort()).toEqual([...alertIds.map((id) => `v1:${id}`), `v1:case:${caseIds[2]}`].sort());
+		expect([...keys.values()].every((n) => n === 1)).toBe(true);
+		expect(caseIds.map((id) => theCase(id).externalTicketId)).toEqual([
+			incidents(env.sandbox, `v1:${alertIds[0]}`)[0].number,
+			incidents(env.sandbox, `v1:${alertIds[1]}`)[0].number,
+			incidents(env.sandbox, `v1:case:${caseIds[2]}`)[0].number,
+		]);
 	});
 });
