@@ -57,8 +57,10 @@ describe('vision-one-alert-to-xsoar', () => {
 		expect(alert(id).firstInvestigatedDateTime).toBeDefined();
 		expect(notes(id)).toEqual([`n8n opened XSOAR incident ${incident.id}: "${incident.name}". Vision One status: set to In Progress by n8n.`]);
 		expect(outputs(result, 'Summary')).toEqual([
-			expect.objectContaining({ alert: id, severity: 'critical', incident: incident.id, ticket: 'created', alertStatus: 'set to In Progress by n8n' }),
+			expect.objectContaining({ alert: id, severity: 'critical', incident: incident.id, ticket: 'created', alertStatus: 'set to In Progress by n8n', warRoom: 'added' }),
 		]);
+		// The XSOAR analyst sees what n8n did in Vision One.
+		expect(entries(incident)).toEqual([expect.stringMatching(new RegExp(`^\\*\\*Vision One alert ${id}\\*\\*: status set to In Progress by n8n; n8n's note naming this incident is on the alert \\(note \\d+\\)\\.$`))]);
 	});
 
 	it('lands a repeat of the same alert on the same incident: a War Room entry and a note, nothing new opened', async () => {
@@ -151,6 +153,14 @@ describe('vision-one-alert-to-xsoar', () => {
 		expect(outputs(result, 'Record Note Not Added')).toEqual([
 			expect.objectContaining({ alert: id, incident: incident.id, failed: 'Vision One: Add Note', alertStatus: 'set to In Progress by n8n', error: expect.any(String) }),
 		]);
+	});
+
+	it('says in Summary when the War Room entry about the Vision One side fails', async () => {
+		const [id] = await raise();
+		env.sandbox.faults.add({ vendor: 'xsoar', method: 'POST', path: '^/entry$', kind: 'status', status: 403, times: 1 });
+		const result = await run(await asEmitted([id]));
+		expect(outputs(result, 'Summary')).toEqual([expect.objectContaining({ alert: id, ticket: 'created', warRoom: expect.stringMatching(/^NOT added: /) })]);
+		expect(notes(id)).toHaveLength(1);
 	});
 
 	it('opens at most maxAlertsPerRun incidents per execution and records the rest', async () => {

@@ -28,7 +28,10 @@ const check: WorkflowCheck = {
 		const notes = (v1.notes[ALERT] ?? []).map((n) => n.content);
 		expect(notes.some((n) => n.startsWith(`n8n opened XSOAR incident ${ours[0].id}:`)), `no note naming incident ${ours[0].id} on ${ALERT}: ${JSON.stringify(notes)}`);
 		const summary = nodeItems(run, 'Summary');
-		expect(summary.length === 1 && summary[0].incident === ours[0].id && summary[0].ticket === 'created', `Summary says ${JSON.stringify(summary)}`);
+		expect(
+			summary.length === 1 && summary[0].incident === ours[0].id && summary[0].ticket === 'created' && summary[0].warRoom === 'added',
+			`Summary says ${JSON.stringify(summary)}`,
+		);
 	},
 };
 
