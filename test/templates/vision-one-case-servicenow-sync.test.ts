@@ -33,6 +33,9 @@ describe('vision-one-case-servicenow-sync', () => {
 		await sleep(1100);
 	};
 
+	/** Past `echoSeconds` (2) after n8n's last write to a case, with a second's margin for Vision One's one-second stamps. */
+	const pastEchoWindow = async () => await sleep(3100);
+
 	async function activated() {
 		const flows = {
 			alerts: new ActiveWorkflow(env.engine, template, 'New Workbench Alert'),
@@ -83,7 +86,7 @@ describe('vision-one-case-servicenow-sync', () => {
 		expect(workNotes(env.sandbox, incident.sys_id)).toHaveLength(2);
 
 		// An analyst's later change of the case (past echoSeconds) is an update on the same incident.
-		await sleep(1500);
+		await pastEchoWindow();
 		await touchCase({ id: caseId, priority: 'P1' });
 		const update = await flows.cases.tick();
 		expect(outputs(update.run, 'Summary (Case)')).toEqual([expect.objectContaining({ incident: incident.number, ticket: 'existing', caseLink: 'already linked' })]);
@@ -185,6 +188,35 @@ describe('vision-one-case-servicenow-sync', () => {
 		const incoming = await flows.incidents.tick();
 		expect(outputs(incoming.run, 'Not Synced Back')).toEqual([expect.objectContaining({ result: 'left alone', reason: expect.stringContaining('opened by admin') })]);
 		expect(theCase(ours)).toEqual(before);
+	});
+
+	it('opens no incident for a closed case, leaves a linked one\'s incident alone when the case closes, and syncs nothing back for an alert-only incident', async () => {
+		const flows = await activated();
+		const [alertId, other] = await raise({ count: 2 });
+		const closedEarly = await openCase({ associatedItemIds: [other] });
+		await touchCase({ id: closedEarly, status: 'Closed' });
+		const early = await flows.cases.tick();
+		expect(outputs(early.run, 'Closed Case')).toEqual([expect.objectContaining({ case: closedEarly, result: 'not ticketed', reason: 'closed before it was ticketed' })]);
+		expect(incidents(env.sandbox, `v1:${other}`)).toHaveLength(0);
+
+		await flows.alerts.tick(); // both alerts ticketed on their own
+		const caseId = await openCase({ associatedItemIds: [alertId] });
+		await flows.cases.tick();
+		const [incident] = incidents(env.sandbox, `v1:${alertId}`);
+		const notes = workNotes(env.sandbox, incident.sys_id).length;
+		await pastEchoWindow();
+		await touchCase({ id: caseId, status: 'Closed' });
+		const closed = await flows.cases.tick();
+		expect(outputs(closed.run, 'Closed Case')).toEqual([expect.objectContaining({ case: caseId, result: 'left as is', reason: expect.stringContaining(`its incident ${incident.number} keeps its own state`) })]);
+		expect(workNotes(env.sandbox, incident.sys_id)).toHaveLength(notes);
+		expect(incidents(env.sandbox, `v1:${alertId}`)[0].state).toBe(incident.state);
+
+		const [alertOnly] = incidents(env.sandbox, `v1:${other}`);
+		await nextSecond();
+		await asAnalyst(alertOnly.sys_id, { work_notes: 'Looked at it.' });
+		await nextSecond();
+		const back = await flows.incidents.tick();
+		expect(outputs(back.run, 'Not Synced Back')).toEqual([expect.objectContaining({ incident: alertOnly.number, reason: "no Vision One case carries n8n's link to this incident" })]);
 	});
 
 	it('records every alert and case when ServiceNow refuses twice, and links a case whose link failed on its next update', async () => {
