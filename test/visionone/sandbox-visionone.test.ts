@@ -101,4 +101,27 @@ describe('Vision One sandbox', () => {
 		const list = await get(`/v3.0/response/tasks?filter=${encodeURIComponent("action eq 'disableAccount' and account eq 'shockwave\\sam'")}`);
 		expect((list.body.items as unknown[]).length).toBe(1);
 	});
+	it('cases link Workbench alerts both ways: associatedItemIds on the case, caseId on each alert (console and API)', async () => {
+		const raised = ((await sandbox.runAction('visionone', 'raiseAlerts', { id: 'WB-9002-20261130-09001' })) as { raised: string[] }).raised;
+		expect(raised).toEqual(['WB-9002-20261130-09001']);
+		await expect(sandbox.runAction('visionone', 'raiseAlerts', { id: 'WB-9002-20261130-09001' })).rejects.toThrow('exists');
+		const opened = (await sandbox.runAction('visionone', 'openCase', { name: 'Dumping on nimda', associatedItemIds: ['WB-9002-20261130-09001'] })) as { id: string };
+		const shown = await get(`/v3.0/caseManagement/cases/${opened.id}`);
+		expect(shown.body).toEqual(expect.objectContaining({ type: 'Workbench', status: 'Open', externalTicketId: '', associatedItemIds: ['WB-9002-20261130-09001'] }));
+		expect((await get('/v3.0/workbench/alerts/WB-9002-20261130-09001')).body.caseId).toBe(opened.id);
+		await expect(sandbox.runAction('visionone', 'openCase', { name: 'x', associatedItemIds: ['WB-0-20260101-00000'] })).rejects.toThrow('No alert');
+		expect(await sandbox.runAction('visionone', 'openCase', { id: 'CL-1-20261130-00004', name: 'Sample' })).toEqual({ id: 'CL-1-20261130-00004' });
+		await expect(sandbox.runAction('visionone', 'openCase', { id: 'CL-1-20261130-00004', name: 'Again' })).rejects.toThrow('exists');
+
+		const touched = (await sandbox.runAction('visionone', 'touchCase', { id: opened.id, status: 'In-progress' })) as { updatedDateTime: string };
+		expect((await get(`/v3.0/caseManagement/cases/${opened.id}`)).body).toEqual(expect.objectContaining({ status: 'In-progress', updatedDateTime: touched.updatedDateTime }));
+
+		const created = await fetch(`${base}/v3.0/caseManagement/cases`, {
+			method: 'POST',
+			headers: { ...auth, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ name: 'API case', priority: 'P2', status: 'Open', externalTicketId: '', externalTicketAlias: '', associatedItemIds: ['WB-9002-20261130-09001'] }),
+		});
+		const apiCase = created.headers.get('location')!.split('/').pop();
+		expect((await get('/v3.0/workbench/alerts/WB-9002-20261130-09001')).body.caseId).toBe(apiCase);
+	});
 });

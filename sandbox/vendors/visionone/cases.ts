@@ -40,6 +40,11 @@ export function seedCases(now: number, alertIds: string[]): Case[] {
 	];
 }
 
+/** A Workbench alert names the case it belongs to (`caseId`, as in Vision One's alert schema). */
+export function linkAlerts(state: VisionOneState, linked: Case): void {
+	for (const alert of state.alerts) if (linked.associatedItemIds.includes(alert.id)) alert.caseId = linked.id;
+}
+
 const etag = (c: Case) => createHash('sha1').update(`${c.id}#${c.version}`).digest('hex');
 /** A case as the API shows it: without the sandbox's version counter behind the ETag. */
 const render = (c: Case) => Object.fromEntries(Object.entries(c).filter(([key]) => key !== 'version'));
@@ -146,6 +151,7 @@ export const caseRoutes: Route<VisionOneState>[] = [
 				version: 1,
 			};
 			state.cases.push(created);
+			linkAlerts(state, created);
 			return { status: 201, headers: { Location: `${req.baseUrl}/v3.0/caseManagement/cases/${id}` } };
 		},
 	},
