@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import type { FaultInput } from '../../sandbox/framework/faults';
 import type { Pam360Account, Pam360State } from '../../sandbox/vendors/pam360/state';
 import { incidents, outputs, workNotes } from '../chaos/records';
 import type { SandboxEngine, WorkflowJson } from '../harness';
@@ -8,6 +9,18 @@ import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine } fr
 
 const template = bundledWorkflow('compromised-account-rotate-pam360.json');
 const TRIGGER = 'Privileged Account Alert';
+const ALLOWED = ['SOUTH-FIN-WINSERQA-09', 'CORE-DB-01'];
+
+/** A fifth of the requests to each vendor fail: errors the nodes wait out or repeat, and refusals they report. */
+const ONE_IN_FIVE: Array<[Omit<FaultInput, 'vendor'>, number]> = [
+	[{ kind: 'status', status: 500 }, 0.04],
+	[{ kind: 'status', status: 502 }, 0.03],
+	[{ kind: 'status', status: 503 }, 0.03],
+	[{ kind: 'rateLimit', resetInSeconds: 1 }, 0.02],
+	[{ kind: 'reset' }, 0.02],
+	[{ kind: 'malformed' }, 0.02],
+	[{ kind: 'status', status: 403, message: 'Refused by a policy (injected)' }, 0.04],
+];
 
 /** The template with some Settings changed, as a user would edit the Settings node. */
 function withSettings(changes: Record<string, unknown>): WorkflowJson {
@@ -125,6 +138,7 @@ describe('template: compromised privileged account → PAM360 rotation (engine, 
 		expect(changes().map((c) => c.account)).toEqual(['root']);
 		expect(ticket('WB-TEST-0')).toEqual([]);
 		expect(ticket('WB-TEST-1')).toHaveLength(1);
+		expect(notesOf('WB-TEST-1')).toEqual([expect.stringContaining('Rotated: root on CORE-DB-01')]);
 	});
 
 	it('records the note it could not write, with the rotation that happened', async () => {
@@ -140,6 +154,53 @@ describe('template: compromised privileged account → PAM360 rotation (engine, 
 		await run(alerts({ accounts: [] }));
 		expect(changes()).toEqual([]);
 		expect(notesOf('WB-TEST-0')).toEqual(['n8n rotated no PAM360 password for Vision One alert WB-TEST-0: it names no account.']);
+	});
+
+	it('when 1 call in 5 fails: every alert is on its ticket or recorded, nothing is rotated without its ticket or off the allow-list', async () => {
+		for (const vendor of ['servicenow', 'pam360']) {
+			let left = 1;
+			ONE_IN_FIVE.forEach(([fault, share], n) => {
+				env.sandbox.faults.add({ ...fault, vendor, probability: share / left, seed: 7 + n + (vendor === 'pam360' ? 50 : 0) });
+				left -= share;
+			});
+		}
+		const pool = ['corp\\svc-backup', 'root', 'administrator', 'oracle', 'deploy', 'fwadmin'];
+		const items = alerts(...Array.from({ length: 10 }, (_, n) => ({ accounts: [pool[n % pool.length], pool[(n + 2) % pool.length]] })));
+		const result = await run(items, withSettings({ maxRotationsPerRun: 20 }));
+		env.sandbox.faults.clear();
+
+		expect(result.run.data.resultData.error).toBeUndefined();
+		const unticketed = new Set(outputs(result, 'Record Unticketed Alert').map((r) => r.alert));
+		const noteFailed = new Map(outputs(result, 'Record Note Failed').map((r) => [r.alert, String(r.note)]));
+		const numberOf = new Map<string, string>();
+		for (const { json } of items) {
+			const id = String(json.id);
+			const rotatedFor = changes().filter((c) => c.reason?.includes(`alert ${id} `));
+			if (unticketed.has(id)) {
+				expect(rotatedFor).toEqual([]);
+				continue;
+			}
+			const [incident, ...more] = ticket(id);
+			expect(more).toEqual([]);
+			numberOf.set(id, incident.number);
+			const notes = notesOf(id).filter((n) => n.startsWith('n8n rotated'));
+			const note = notes[0] ?? noteFailed.get(id);
+			expect(note).toBeDefined();
+			expect(notes.length).toBeLessThanOrEqual(1);
+			// What the note calls rotated was rotated, with this incident as ticket ID.
+			const rotated = /^Rotated: (.*)$/m.exec(note!)![1];
+			for (const pair of rotated === 'none' ? [] : rotated.split(', ')) {
+				const [account, resource] = pair.split(' on ');
+				expect(rotatedFor).toContainEqual(expect.objectContaining({ account, resource, ticketId: incident.number, resetType: 'REMOTE' }));
+			}
+		}
+		expect(unticketed.size).toBeLessThan(items.length);
+		for (const change of changes()) {
+			expect(ALLOWED).toContain(change.resource);
+			const alert = /alert (\S+) /.exec(change.reason!)![1];
+			expect(change.ticketId).toBe(numberOf.get(alert));
+		}
+		expect(passwordReads()).toEqual([]);
 	});
 
 	it('runs headless from its Manual Trigger with the sample alert', async () => {
