@@ -178,6 +178,8 @@ const PEOPLE: Array<[string, string, string, string, string]> = [
 	['u-bob', 'Bob Brown', 'bob.brown@acme.example', 'Engineering', 'Engineering Manager'],
 	['u-carol', 'Carol Chen', 'carol.chen@acme.example', 'Security', 'Incident Responder'],
 	['u-dan', 'Dan Diaz', 'dan.diaz@acme.example', 'Sales', 'Account Executive'],
+	// Erin's email is her Cortex XSOAR account's (`erin`), so the XSOAR connector links them: her XSOAR role is a grant.
+	['u-erin', 'Erin Reader', 'erin@acme.example', 'Security', 'SOC Analyst'],
 ];
 
 function accessReview(id: string, displayName: string, state: C1AccessReview['state'], completionDate: string, createdAt: string): C1AccessReview {
@@ -243,7 +245,7 @@ export function createConductorOneState(clock: Clock, peers?: HostedPeers): Cond
 	for (let n = 1; n <= 105; n++) entitlements.push(entitlement('app-github', `repo-${String(n).padStart(3, '0')}-write`, `Repository repo-${n}: write`));
 
 	const appUsers: C1AppUser[] = [];
-	for (const user of users.slice(0, 4)) {
+	for (const user of users.slice(0, PEOPLE.length)) {
 		for (const app of apps) {
 			appUsers.push({
 				id: `au-${app.id.slice(4)}-${user.id.slice(2)}`,
@@ -268,6 +270,7 @@ export function createConductorOneState(clock: Clock, peers?: HostedPeers): Cond
 	for (const id of ['ent-okta-member', 'ent-github-member', 'ent-aws-readonly']) bind(id, 'u-bob');
 	for (const id of ['ent-okta-member', 'ent-github-member']) bind(id, 'u-carol');
 	for (const id of ['ent-okta-member', 'ent-salesforce-admin']) bind(id, 'u-dan');
+	for (const id of ['ent-github-member', 'ent-aws-readonly']) bind(id, 'u-erin');
 
 	const connectors: C1Connector[] = apps.map((app) => ({
 		id: `conn-${app.id.slice(4)}`,
