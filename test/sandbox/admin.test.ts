@@ -88,7 +88,7 @@ describe('sandbox admin API', () => {
 				},
 				{ name: 'xsoar', actions: ['clock', 'concurrentEdit'] },
 				{ name: 'conductorone', actions: ['registerApp', 'expireTokens', 'tokenLifetime'] },
-				{ name: 'visionone', actions: ['raiseAlerts', 'touchAlert', 'taskTiming', 'alertPageSize'] },
+				{ name: 'visionone', actions: ['raiseAlerts', 'touchAlert', 'openCase', 'touchCase', 'taskTiming', 'alertPageSize'] },
 			]);
 		});
 	});
