@@ -31,7 +31,8 @@ export interface ExecutionSummary {
 	workflowId: string;
 }
 
-const OWNER = { email: 'owner@secops.test', password: 'Secops-test-1' };
+/** The instance owner `signIn` sets up (the editor test signs in as it too). */
+export const OWNER = { email: 'owner@secops.test', password: 'Secops-test-1' };
 
 /** One throwaway n8n instance (its own N8N_USER_FOLDER, database and key) on the cached runtime. */
 export class N8n {
