@@ -5,7 +5,7 @@ import { wrongSecretFor } from '../test-n8n/credentials';
 import { detail, fail } from '../test-n8n/log';
 import type { LoadedType } from '../test-n8n/n8n';
 import type { Findings } from './editor';
-import { SELF_CHECK, UI_TIMEOUT_MS, choose, exactly } from './editor';
+import { SELF_CHECKS, UI_TIMEOUT_MS, breaks, choose, exactly } from './editor';
 import type { EditorNodeType } from './setup';
 
 interface CredentialProperty {
@@ -113,10 +113,10 @@ export async function checkCredentialForms(
 		await findings.check(`credential ${name}`, async () => {
 			const modal = await openNewForm(page, baseUrl, name);
 			// The self-check types the wrong secret where the right one belongs: the run must then fail here.
-			const data = SELF_CHECK === 'credential' && wrong ? { ...record.data, ...wrong } : record.data;
+			const data = breaks('credential') && wrong ? { ...record.data, ...wrong } : record.data;
 			await fill(page, modal, type, data);
 			const verdict = await save(page, modal, tested);
-			if (verdict === 'refused') fail(`n8n's test failed: "${await failureDetail(modal)}"`);
+			if (verdict === 'refused') fail(`${SELF_CHECKS.credential}: "${await failureDetail(modal)}"`);
 			detail(`${name}: ${verdict === 'tested' ? 'Connection tested successfully' : 'saved (the type has no test)'}`);
 		});
 	}

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import type { Locator, Page } from 'playwright-core';
 import { selectors } from 'playwright-core';
@@ -21,11 +22,26 @@ export const FAILURES_DIR = process.env.EDITOR_FAILURES_DIR ?? join(ROOT, 'test-
 /** How long one UI reaction may take on a loaded 2-core machine. */
 export const UI_TIMEOUT_MS = 20_000;
 
-/** Deliberate breakage that must make the run fail (docs/real-n8n.md, "Proving the checks can fail"). */
-export type SelfCheck = 'console' | 'picker' | 'credential';
-export const SELF_CHECK = process.env.EDITOR_SELF_CHECK as SelfCheck | undefined;
-if (SELF_CHECK && !['console', 'picker', 'credential'].includes(SELF_CHECK)) {
-	fail(`EDITOR_SELF_CHECK=${SELF_CHECK}: expected console, picker or credential`);
+/**
+ * Deliberate breakage that must make the run fail (`EDITOR_SELF_CHECK=console,picker,credential`, any of them; see
+ * docs/real-n8n.md, "Proving the checks can fail"), each with what its failure says.
+ */
+export const SELF_CHECKS = {
+	console: 'EDITOR_SELF_CHECK: a deliberate console error',
+	picker: 'shows no entries from the sandbox',
+	credential: "n8n's test failed",
+} as const;
+export type SelfCheck = keyof typeof SELF_CHECKS;
+
+export function requestedSelfChecks(): SelfCheck[] {
+	const requested = (process.env.EDITOR_SELF_CHECK ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+	const unknown = requested.filter((name) => !(name in SELF_CHECKS));
+	if (unknown.length) fail(`EDITOR_SELF_CHECK=${unknown.join(',')}: expected any of ${Object.keys(SELF_CHECKS).join(', ')}`);
+	return requested as SelfCheck[];
+}
+
+export function breaks(what: SelfCheck): boolean {
+	return (process.env.EDITOR_SELF_CHECK ?? '').split(',').some((name) => name.trim() === what);
 }
 
 /** A problem found in the editor: what the run was doing, what it saw, and its screenshot. */
@@ -81,8 +97,21 @@ export async function choose(page: Page, input: Locator, label: string, expected
 	if (absent.length) fail(`the dropdown lacks ${absent.map((a) => `"${a}"`).join(', ')} (it offers ${offered.join(', ')})`);
 	await list.locator('[role=option]').filter({ has: page.locator('.option-headline', { hasText: exactly(label) }) }).first().click();
 	await list.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-	const shown = await input.locator('input').first().inputValue();
-	if (shown !== label) fail(`picked "${label}", the dropdown shows "${shown}"`);
+	await until(async () => (await shownValue(input)) === label, async () => `picked "${label}", the dropdown shows "${await shownValue(input)}"`);
+}
+
+/** The label an options dropdown shows (while the panel re-renders, for a moment its raw value). */
+export async function shownValue(input: Locator): Promise<string> {
+	return await input.locator('input').first().inputValue();
+}
+
+/** Polls until `done` (the panel re-renders after each change), else fails with `why`. */
+export async function until(done: () => Promise<boolean>, why: () => Promise<string>, timeoutMs = UI_TIMEOUT_MS / 4): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await done().catch(() => false))) {
+		if (Date.now() > deadline) fail(await why());
+		await delay(100);
+	}
 }
 
 export function exactly(text: string): RegExp {

@@ -22,7 +22,8 @@ import { SandboxClient } from '../test-n8n/sandbox';
 import { ConsoleWatch, launch } from './browser';
 import { checkCredentialForms } from './credential-forms';
 import { addThroughNodeCreator } from './creator';
-import { FAILURES_DIR, Findings, SELF_CHECK, signIn } from './editor';
+import { FAILURES_DIR, Findings, SELF_CHECKS, requestedSelfChecks, signIn } from './editor';
+import { imageProblems } from './images';
 import { shortName, walkPanel } from './panels';
 import { prepareInstance } from './setup';
 import { checkTemplates } from './templates';
@@ -43,6 +44,8 @@ async function cleanup(): Promise<void> {
 
 async function main(): Promise<void> {
 	say(`n8n ${N8N_VERSION} editor in ${runDir} (cache: ${CACHE_DIR})`);
+	const selfChecks = requestedSelfChecks();
+	if (selfChecks.length) say(`EDITOR_SELF_CHECK: breaking ${selfChecks.join(', ')} on purpose; this run must fail`);
 	const runtime = await step(`Node 24 and n8n ${N8N_VERSION} (cached after the first run)`, prepareRuntime);
 	sandbox = await startSandbox({ port: 0 });
 	const client = new SandboxClient(sandbox.url);
@@ -74,24 +77,32 @@ async function main(): Promise<void> {
 
 	const only = (process.env.EDITOR_ONLY ?? '').split(',').filter(Boolean);
 	const walked = setup.nodeWorkflows.filter((w) => only.length === 0 || only.includes(shortName(w.type)));
+	const saved: string[] = [];
 	await step(`every node's panel: each resource and operation, each "From list" (${walked.length} nodes, Tool variants included)`, async () => {
 		for (const workflow of walked) {
 			// Screenshots are the docs' pictures: one per node (its Tool variant looks the same), none from a self-check.
 			const tool = workflow.type.name.endsWith('Tool');
-			await walkPanel(page, instance.url, workflow, findings, { screenshot: !SELF_CHECK && !tool, resourcesOnly: tool });
+			const report = await walkPanel(page, instance.url, workflow, findings, { screenshot: selfChecks.length === 0 && !tool, resourcesOnly: tool });
+			if (report.screenshot) saved.push(report.screenshot);
 		}
 	});
 	await step(`templates open with their sticky notes (${setup.templates.length})`, async () => {
-		await checkTemplates(page, instance.url, setup.templates, findings, !SELF_CHECK);
+		saved.push(...(await checkTemplates(page, instance.url, setup.templates, findings, selfChecks.length === 0)));
 	});
 	await step('every credential form passes n8n\'s test with the sandbox\'s values; one with a wrong secret fails it', async () => {
 		await client.reset();
 		await checkCredentialForms(page, instance.url, setup.credentials, setup.credentialTypes, setup.nodeTypes, findings);
 	});
+	if (only.length === 0 && selfChecks.length === 0) findings.problems.push(...imageProblems(saved));
+	// A requested breakage that no check noticed means that check cannot fail: say so first.
+	for (const what of selfChecks) {
+		if (!findings.problems.some((problem) => problem.includes(SELF_CHECKS[what]))) {
+			findings.problems.unshift(`EDITOR_SELF_CHECK=${what} broke the run on purpose, yet no check failed on it`);
+		}
+	}
 	if (findings.problems.length) {
 		fail(`the editor showed ${findings.problems.length} problem(s) (screenshots in ${FAILURES_DIR}):\n${findings.problems.map((p) => `  - ${p}`).join('\n')}`);
 	}
-	if (SELF_CHECK) fail(`EDITOR_SELF_CHECK=${SELF_CHECK} broke the run on purpose, yet no check failed`);
 	say(`PASS: every node, locator, credential form and template of ${setup.nodeTypes.length} node types works in n8n ${N8N_VERSION}'s editor`);
 }
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 
 import { detail, fail } from '../test-n8n/log';
 import type { Findings } from './editor';
-import { IMAGES_DIR, SELF_CHECK, UI_TIMEOUT_MS, choose } from './editor';
+import { IMAGES_DIR, SELF_CHECKS, UI_TIMEOUT_MS, breaks, choose, shownValue, until } from './editor';
 import type { EditorNodeType, NodeProperty, NodeWorkflow } from './setup';
 
 /** What one node's panel walk saw: switches made and each resource locator's "From list" entries. */
@@ -56,6 +56,8 @@ async function openPanel(page: Page, baseUrl: string, workflow: NodeWorkflow): P
  * comes from the node's listSearch method calling the sandbox through n8n) and picks the first.
  */
 async function openPicker(page: Page, parameter: string): Promise<number> {
+	// A picker left open by a failed check would cover this one.
+	if (await page.getByTestId('rlc-search').filter({ visible: true }).isVisible()) await page.keyboard.press('Escape');
 	const locator = page.getByTestId('node-parameters').getByTestId(`resource-locator-${parameter}`);
 	const mode = await locator.getByTestId('rlc-mode-selector').locator('input').first().inputValue();
 	if (mode !== 'From list') fail(`its mode is "${mode}", not "From list", on a new node`);
@@ -64,7 +66,10 @@ async function openPicker(page: Page, parameter: string): Promise<number> {
 	const search = page.getByTestId('rlc-search').filter({ visible: true });
 	await search.waitFor({ timeout: UI_TIMEOUT_MS });
 	// The self-check filters for something no sandbox record is called: the picker is then empty and must fail.
-	if (SELF_CHECK === 'picker') await search.locator('input').fill('self-check-matches-nothing');
+	if (breaks('picker')) {
+		await search.click();
+		await page.keyboard.type('self-check-matches-nothing');
+	}
 	const item = page.getByTestId('rlc-item').filter({ visible: true });
 	const error = page.getByTestId('rlc-error-container').filter({ visible: true });
 	const outcome = await Promise.race([
@@ -73,7 +78,7 @@ async function openPicker(page: Page, parameter: string): Promise<number> {
 	]).catch(() => 'nothing' as const);
 	if (outcome === 'error') fail(`"From list" shows an error: ${await error.innerText()}`);
 	const entries = await item.count();
-	if (entries === 0) fail('"From list" shows no entries from the sandbox');
+	if (entries === 0) fail(`"From list" ${SELF_CHECKS.picker}`);
 	// Pick the first entry, as a user would: a locator that depends on this one (PAM360's Account lists the accounts
 	// of the chosen Resource) then has what it needs.
 	await item.first().click();
@@ -99,8 +104,6 @@ export async function walkPanel(
 	const report: PanelReport = { switches: 0, pickers: [] };
 	const opened = await findings.check(`${name}: open panel`, async () => {
 		await openPanel(page, baseUrl, workflow);
-		// eslint-disable-next-line no-console -- the self-check logs in the page, as a broken panel would
-		if (SELF_CHECK === 'console') await page.evaluate(() => console.error('EDITOR_SELF_CHECK: a deliberate console error'));
 		await page.waitForTimeout(500);
 		if (screenshot) {
 			report.screenshot = join(IMAGES_DIR, `${name}.png`);
@@ -108,6 +111,10 @@ export async function walkPanel(
 		}
 	});
 	if (!opened) return report;
+	if (breaks('console')) {
+		// eslint-disable-next-line no-console -- the self-check logs in the page, as a broken panel would
+		await findings.check(`${name}: panel`, async () => await page.evaluate((text) => console.error(text), SELF_CHECKS.console));
+	}
 
 	const pickers = locators(type);
 	const pending = new Set(pickers.keys());
@@ -135,6 +142,15 @@ export async function walkPanel(
 			if (!ok) continue;
 		}
 		const operation = type.properties.find((p) => p.name === 'operation' && p.type === 'options' && shownFor(p, values));
+		if (operation) {
+			// The resource's own Operation dropdown replaces the previous one once the panel has re-rendered.
+			const names = (operation.options ?? []).map((o) => o.name);
+			const input = page.getByTestId('parameter-input-operation');
+			const settled = await findings.check(`${name}: resource ${option.name}: its operations`, async () => {
+				await until(async () => names.includes(await shownValue(input)), async () => `Operation shows "${await shownValue(input)}", none of ${names.join(', ')}`);
+			});
+			if (!settled) continue;
+		}
 		if (!operation || resourcesOnly) {
 			await checkVisiblePickers(option.name || 'panel');
 			continue;
@@ -151,6 +167,6 @@ export async function walkPanel(
 	}
 	// Only a full walk visits every operation; a Tool variant's locators are the action node's, walked in full.
 	if (pending.size && !resourcesOnly) findings.problems.push(`${name}: no resource and operation showed the locator(s) ${[...pending].join(', ')}`);
-	detail(`${type.displayName} (${name}): ${report.switches} switches, pickers: ${report.pickers.map((p) => `${p.parameter} ${p.entries}`).join(', ') || 'none'}`);
+	detail(`${type.displayName} (${name}): ${report.switches} switches, pickers: ${report.pickers.map((p) => `${p.parameter} (${p.method}) ${p.entries} entries`).join(', ') || 'none'}`);
 	return report;
 }
