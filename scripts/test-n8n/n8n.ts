@@ -31,7 +31,8 @@ export interface ExecutionSummary {
 	workflowId: string;
 }
 
-const OWNER = { email: 'owner@secops.test', password: 'Secops-test-1' };
+/** The instance owner `signIn` sets up (the editor test signs in as it too). */
+export const OWNER = { email: 'owner@secops.test', password: 'Secops-test-1' };
 
 export interface N8nOptions {
 	/** Processes that share one database (queue mode: a main and its workers) must share the key. */
