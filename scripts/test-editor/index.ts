@@ -14,9 +14,9 @@ import type { Browser } from 'playwright-core';
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { CACHE_DIR, N8N_VERSION } from '../test-n8n/config';
-import { Failure, fail, say, step } from '../test-n8n/log';
+import { fail, say, step } from '../test-n8n/log';
 import { N8n } from '../test-n8n/n8n';
-import { killAll } from '../test-n8n/proc';
+import { killAll, runToEnd } from '../test-n8n/proc';
 import { prepareRuntime } from '../test-n8n/runtime';
 import { SandboxClient } from '../test-n8n/sandbox';
 import { ConsoleWatch, launch } from './browser';
@@ -106,17 +106,4 @@ async function main(): Promise<void> {
 	say(`PASS: every node, locator, credential form and template of ${setup.nodeTypes.length} node types works in n8n ${N8N_VERSION}'s editor`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		killAll();
-		void cleanup().finally(() => process.exit(130));
-	});
-}
-
-main()
-	.catch((error: unknown) => {
-		process.exitCode = 1;
-		const message = error instanceof Failure ? error.message : ((error as Error)?.stack ?? String(error));
-		process.stdout.write(`\nFAIL: ${message}\n`);
-	})
-	.finally(async () => await cleanup());
+runToEnd(main, cleanup);

@@ -14,11 +14,11 @@ import { CACHE_DIR, N8N_VERSION } from './config';
 import { testCredentialsInN8n } from './credential-tests';
 import { planCredentials } from './credentials';
 import { loadProblems } from './load-check';
-import { Failure, detail, fail, say, step } from './log';
+import { detail, fail, say, step } from './log';
 import { N8n } from './n8n';
 import { npmCli } from './npm';
 import { declaredTypes, installAsReadmeSays, packageJson } from './package';
-import { killAll } from './proc';
+import { killAll, runToEnd } from './proc';
 import { pickEventHookWorkflow, proveEventHook } from './event-hook';
 import { prepareRuntime } from './runtime';
 import { SandboxClient } from './sandbox';
@@ -198,17 +198,4 @@ async function main(): Promise<void> {
 	say(`PASS: ${pkg} loads and runs in n8n ${N8N_VERSION}`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		killAll();
-		void cleanup().finally(() => process.exit(130));
-	});
-}
-
-main()
-	.catch((error: unknown) => {
-		process.exitCode = 1;
-		const message = error instanceof Failure ? error.message : ((error as Error)?.stack ?? String(error));
-		process.stdout.write(`\nFAIL: ${message}\n`);
-	})
-	.finally(async () => await cleanup());
+runToEnd(main, cleanup);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import process from 'node:process';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { fail } from './log';
+import { Failure, fail } from './log';
 import { spawnGroup } from './spawn';
 
 export interface RunOptions {
@@ -104,4 +104,24 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+/**
+ * How every runner (`test:n8n`, `test:n8n:queue`, `test:editor`) ends: a last line `FAIL: <why>` and exit code 1,
+ * or 130 on Ctrl+C / SIGTERM; `cleanup` runs either way, after every child process was killed on a signal.
+ */
+export function runToEnd(main: () => Promise<void>, cleanup: () => Promise<void>): void {
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.on(signal, () => {
+			killAll();
+			void cleanup().finally(() => process.exit(130));
+		});
+	}
+	main()
+		.catch((error: unknown) => {
+			process.exitCode = 1;
+			const message = error instanceof Failure ? error.message : ((error as Error)?.stack ?? String(error));
+			process.stdout.write(`\nFAIL: ${message}\n`);
+		})
+		.finally(async () => await cleanup());
 }

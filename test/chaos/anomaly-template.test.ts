@@ -1,12 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a dev-only test: it reports its counts on stdout */
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/transport';
-import type { FaultInput } from '../../sandbox/framework/faults';
-import type { OktaState } from '../../sandbox/vendors/okta/state';
-import type { PollOptions, PollResult, RunResult, SandboxEngine, WorkflowJson } from '../harness';
-import { ActiveWorkflow, Engine, bundledWorkflow, sandboxAction, startSandboxEngine } from '../harness';
+import { bundledWorkflow } from '../harness';
 import { incidents, oktaUser, outputs, workNotes } from './records';
+import type { Seeded } from './storm';
+import { CAP, CLOSED, expectTriggerHeld, report, stormEnvironment, weatherStorm } from './storm';
 
 /*
  * The anomaly template, activated, through a stormy day: 200+ anomalies for 50 users while a fifth of the requests to
@@ -25,134 +22,25 @@ jest.mock('n8n-workflow', () => {
 	return { ...actual, sleep: async (ms: number) => await actual.sleep(ms / TIME_COMPRESSION) };
 });
 
-const TRIGGER = 'Okta Sign-In Anomaly';
-const POLL_BUDGET_MS = 15_000;
-const CAP = 20;
-const CLOSED = ['6', '7', '8'];
-
-type Kind = 'highRisk' | 'failedSignIns' | 'threat';
-interface Seeded {
-	uuid: string;
-	login: string;
-	kind: Kind;
-}
-
-/**
- * Every fault kind the sandbox has, each on its share of all requests (together a fifth). A `hang` costs a whole
- * request timeout, so it gets a small share.
- */
-const FAULT_SHARES: Array<[Omit<FaultInput, 'vendor'>, number]> = [
-	[{ kind: 'status', status: 500 }, 0.03],
-	[{ kind: 'status', status: 502 }, 0.025],
-	[{ kind: 'status', status: 503 }, 0.03],
-	[{ kind: 'rateLimit', resetInSeconds: 1 }, 0.02],
-	[{ kind: 'latency', delayMs: 200 }, 0.025],
-	[{ kind: 'reset' }, 0.025],
-	[{ kind: 'malformed' }, 0.02],
-	[{ kind: 'timeoutAfterHandling' }, 0.02],
-	[{ kind: 'hang' }, 0.005],
-];
-/** A request unanswered for this long is given up on (production: 30 s); a `latency` fault stays well below it. */
-const REQUEST_TIMEOUT_MS = 600;
-
-/** The engine n8n's scheduler is: every poll gets a budget, and how long it took is kept. */
-class BudgetedEngine extends Engine {
-	readonly pollDurations: number[] = [];
-
-	override async poll(json: WorkflowJson, nodeName: string, options: PollOptions = {}): Promise<PollResult> {
-		const started = Date.now();
-		try {
-			return await super.poll(json, nodeName, { ...options, budgetMs: POLL_BUDGET_MS });
-		} finally {
-			this.pollDurations.push(Date.now() - started);
-		}
-	}
-}
-
 describe('okta-anomaly-to-servicenow under faults', () => {
-	let env: SandboxEngine;
-	const productionTimeout = DEFAULT_RETRY_POLICY.timeoutMs;
-	beforeAll(async () => {
-		env = await startSandboxEngine();
-		DEFAULT_RETRY_POLICY.timeoutMs = REQUEST_TIMEOUT_MS;
-	});
-	afterAll(async () => {
-		DEFAULT_RETRY_POLICY.timeoutMs = productionTimeout;
-		await env.sandbox.close();
-	});
-
-	/** The faults in the order the sandbox tries them: each one's probability is its share of what the earlier ones left. */
-	function injectFaults(seed: number) {
-		env.sandbox.faults.clear();
-		for (const vendor of ['okta', 'servicenow']) {
-			let left = 1;
-			FAULT_SHARES.forEach(([fault, share], n) => {
-				env.sandbox.faults.add({ ...fault, vendor, probability: share / left, seed: seed * 100 + n + (vendor === 'okta' ? 0 : 50) });
-				left -= share;
-			});
-		}
-	}
+	const environment = stormEnvironment(600);
 
 	it('accounts for every anomaly: one incident per user and type with the repeats as notes, or a recorded failure', async () => {
-		const engine = new BudgetedEngine(env.engine.credentials);
-		const workflow = bundledWorkflow('okta-anomaly-to-servicenow.json');
-		const users = env.sandbox.state<OktaState>('okta').users.slice(0, 50);
-		const statusBefore = new Map(users.map((u) => [u.profile.login, u.status]));
-		const seeded: Seeded[] = [];
-		const runs: RunResult[] = [];
-		const emitted: string[] = [];
-
-		const seed = async (login: string, kind: Kind) => {
-			const { uuids } = await sandboxAction<{ uuids: string[] }>(env.sandbox, 'okta', 'seedSignInAnomaly', { login, kind, count: 2 });
-			seeded.push(...uuids.map((uuid) => ({ uuid, login, kind })));
-		};
-		let flow = new ActiveWorkflow(engine, workflow, TRIGGER);
-		const tick = async () => {
-			const { emitted: items, run } = await flow.tick();
-			emitted.push(...items.map((item) => String(item.uuid)));
-			if (run) runs.push(run);
-		};
-
-		await flow.activate();
-		injectFaults(1);
-		const kinds: Kind[] = ['highRisk', 'failedSignIns', 'highRisk', 'threat', 'highRisk'];
-		for (let round = 0; round < 12; round++) {
-			if (round === 4) {
-				// A burst: more successful risky sign-ins in one poll than the cap lets n8n suspend.
-				for (let n = 0; n < CAP + 5; n++) await seed(users[(n * 3) % users.length].profile.login, 'highRisk');
-			} else {
-				for (let n = 0; n < 16; n++) await seed(users[(round * 16 + n * 7) % users.length].profile.login, kinds[(round + n) % kinds.length]);
-			}
-			if (round === 5) {
-				// n8n restarts: a new process, the trigger's static data as n8n persisted it.
-				const persisted = flow.staticData;
-				flow = new ActiveWorkflow(engine, workflow, TRIGGER);
-				flow.staticData = persisted;
-			}
-			if (round === 7) {
-				// Okta's System Log fails every attempt of one poll: the poll errors, the next one picks the events up.
-				env.sandbox.faults.clear();
-				env.sandbox.faults.add({ vendor: 'okta', method: 'GET', path: '^/api/v1/logs$', kind: 'status', status: 500 });
-				await expect(flow.tick()).rejects.toThrow();
-				injectFaults(round);
-			}
-			await tick();
-		}
-		// The storm passes: the last polls catch up with what is left in the System Log.
-		env.sandbox.faults.clear();
-		await tick();
-		await tick();
-
-		const seededIds = seeded.map((s) => s.uuid);
+		const env = environment();
+		const storm = await weatherStorm(env, bundledWorkflow('okta-anomaly-to-servicenow.json'), {
+			vendors: ['okta', 'servicenow'],
+			users: 50,
+			rounds: 12,
+			perRound: 16,
+			burstRound: 4,
+			burstOverCap: 5,
+			restartRound: 5,
+			failedPollRound: 7,
+		});
+		const { seeded, runs, users, statusBefore } = storm;
 		expect(seeded.length).toBeGreaterThanOrEqual(200);
 		expect(new Set(seeded.map((s) => s.login)).size).toBeGreaterThanOrEqual(45);
-		const injected = env.sandbox.requests.filter((r) => r.status === -1 || r.status >= 500 || r.status === 429).length;
-		expect(injected / env.sandbox.requests.length).toBeGreaterThan(0.1);
-
-		// The trigger emitted every anomaly exactly once, across the restart and the failed poll.
-		expect([...emitted].sort()).toEqual([...seededIds].sort());
-		for (const run of runs) expect(run.run.data.resultData.error).toBeUndefined();
-		expect(Math.max(...engine.pollDurations)).toBeLessThanOrEqual(POLL_BUDGET_MS);
+		expectTriggerHeld(env, storm);
 
 		const unticketed = runs.flatMap((run) => outputs(run, 'Record Unticketed Alert'));
 		const key = (s: Seeded) => `okta:${s.login}:${s.kind === 'threat' ? 'threat' : 'risky-sign-in'}`;
@@ -194,11 +82,6 @@ describe('okta-anomaly-to-servicenow under faults', () => {
 		const containment: IDataObject = {};
 		for (const summary of runs.flatMap((run) => outputs(run, 'Summary'))) containment[String(summary.containment)] = Number(containment[String(summary.containment)] ?? 0) + 1;
 		const retried = runs.flatMap((run) => outputs(run, 'Retry Open or Update Incident')).length;
-		report({ maxPollMs: Math.max(...engine.pollDurations), anomalies: seeded.length, requests: env.sandbox.requests.length, failedOrThrottled: injected, ticketRetries: retried, unticketed: unticketed.length, containment });
+		report({ maxPollMs: Math.max(...storm.pollDurations), anomalies: seeded.length, requests: env.sandbox.requests.length, failedOrThrottled: storm.injected, ticketRetries: retried, unticketed: unticketed.length, containment });
 	}, 120_000);
 });
-
-/** Counts for the record, printed once. */
-function report(counts: IDataObject) {
-	process.stdout.write(`chaos: ${JSON.stringify(counts)}\n`);
-}

@@ -19,10 +19,10 @@ import type { Sandbox } from '../../../sandbox';
 import { startSandbox } from '../../../sandbox';
 import { CACHE_DIR, N8N_VERSION } from '../config';
 import { planCredentials } from '../credentials';
-import { Failure, detail, fail, say, step } from '../log';
+import { detail, fail, say, step } from '../log';
 import { N8n } from '../n8n';
 import { declaredTypes, installAsReadmeSays, packageJson } from '../package';
-import { killAll } from '../proc';
+import { killAll, runToEnd } from '../proc';
 import { prepareRuntime } from '../runtime';
 import { SandboxClient } from '../sandbox';
 import { fastPollTimes } from '../trigger';
@@ -230,17 +230,4 @@ async function main(): Promise<void> {
 	say(`PASS: ${packageJson.name} in n8n ${N8N_VERSION} queue mode (1 main, ${WORKERS} workers, Redis, PostgreSQL)`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.on(signal, () => {
-		killAll();
-		void cleanup().finally(() => process.exit(130));
-	});
-}
-
-main()
-	.catch((error: unknown) => {
-		process.exitCode = 1;
-		const message = error instanceof Failure ? error.message : ((error as Error)?.stack ?? String(error));
-		process.stdout.write(`\nFAIL: ${message}\n`);
-	})
-	.finally(async () => await cleanup());
+runToEnd(main, cleanup);
