@@ -48,6 +48,22 @@ export function bundledWorkflow(fileName: string): WorkflowJson {
 	return loadWorkflowFile(join(ROOT, 'workflows', fileName));
 }
 
+/**
+ * A copy of a template with some of its **Settings** node's values changed, as a user would edit them. A name the
+ * Settings node does not have is an error, so a test never silently runs with the defaults.
+ */
+export function withSettings(workflow: WorkflowJson, changes: Record<string, unknown>): WorkflowJson {
+	const copy = structuredClone(workflow);
+	const settings = copy.nodes.find((n) => n.name === 'Settings');
+	const assignments = (settings?.parameters.assignments as { assignments?: Array<{ name: string; value: unknown }> } | undefined)?.assignments ?? [];
+	for (const [name, value] of Object.entries(changes)) {
+		const assignment = assignments.find((a) => a.name === name);
+		if (!assignment) throw new Error(`${workflow.name}: its Settings node has no ${name}`);
+		assignment.value = value;
+	}
+	return copy;
+}
+
 export interface RunOptions {
 	/** Node to start at; defaults to the first node with no incoming connection. */
 	startNode?: string;

@@ -4,8 +4,8 @@ import { sleep } from 'n8n-workflow';
 import type { FaultInput } from '../../sandbox/framework/faults';
 import type { Pam360Account, Pam360State } from '../../sandbox/vendors/pam360/state';
 import { incidents, outputs, workNotes } from '../chaos/records';
-import type { SandboxEngine, WorkflowJson } from '../harness';
-import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine } from '../harness';
+import type { SandboxEngine } from '../harness';
+import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, withSettings } from '../harness';
 
 const template = bundledWorkflow('compromised-account-rotate-pam360.json');
 const TRIGGER = 'Privileged Account Alert';
@@ -22,15 +22,6 @@ const ONE_IN_FIVE: Array<[Omit<FaultInput, 'vendor'>, number]> = [
 	[{ kind: 'status', status: 403, message: 'Refused by a policy (injected)' }, 0.04],
 ];
 
-/** The template with some Settings changed, as a user would edit the Settings node. */
-function withSettings(changes: Record<string, unknown>): WorkflowJson {
-	const copy = structuredClone(template);
-	const settings = copy.nodes.find((n) => n.name === 'Settings')!;
-	for (const assignment of (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments) {
-		if (assignment.name in changes) assignment.value = changes[assignment.name];
-	}
-	return copy;
-}
 
 describe('template: compromised privileged account → PAM360 rotation (engine, sandbox)', () => {
 	let env: SandboxEngine;
@@ -104,7 +95,7 @@ describe('template: compromised privileged account → PAM360 rotation (engine, 
 	});
 
 	it('rotates at most maxRotationsPerRun per execution and lists the rest on their tickets', async () => {
-		const result = await run(alerts({ accounts: ['svc-backup'] }, { accounts: ['root', 'oracle'] }), withSettings({ maxRotationsPerRun: 2 }));
+		const result = await run(alerts({ accounts: ['svc-backup'] }, { accounts: ['root', 'oracle'] }), withSettings(template, { maxRotationsPerRun: 2 }));
 		expect(changes()).toHaveLength(2);
 		const capped = outputs(result, 'Not Rotated (Cap)');
 		expect(capped).toEqual([expect.objectContaining({ account: 'oracle', resource: 'CORE-DB-01', alert: 'WB-TEST-1' })]);
@@ -166,7 +157,7 @@ describe('template: compromised privileged account → PAM360 rotation (engine, 
 		}
 		const pool = ['corp\\svc-backup', 'root', 'administrator', 'oracle', 'deploy', 'fwadmin'];
 		const items = alerts(...Array.from({ length: 10 }, (_, n) => ({ accounts: [pool[n % pool.length], pool[(n + 2) % pool.length]] })));
-		const result = await run(items, withSettings({ maxRotationsPerRun: 20 }));
+		const result = await run(items, withSettings(template, { maxRotationsPerRun: 20 }));
 		env.sandbox.faults.clear();
 
 		expect(result.run.data.resultData.error).toBeUndefined();

@@ -6,24 +6,15 @@ import type { ConductorOneState } from '../../sandbox/vendors/conductorone/state
 import type { XsoarState } from '../../sandbox/vendors/xsoar/state';
 import { outputs } from '../chaos/records';
 import { c1Workflow } from '../conductorone/workflow';
-import type { RunResult, SandboxEngine, WorkflowJson } from '../harness';
-import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine } from '../harness';
+import type { RunResult, SandboxEngine } from '../harness';
+import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, withSettings } from '../harness';
 
 const template = bundledWorkflow('compromised-identity-revoke-conductorone.json');
 const TRIGGER = 'Compromised Identity Incident';
 const ERIN = 'erin@acme.example';
 const XSOAR_READ_ONLY = 'ent-xsoar-role-read-only';
 
-/** The template with some Settings changed, as a user would edit the Settings node. */
-function withSettings(changes: Record<string, unknown>): WorkflowJson {
-	const copy = structuredClone(template);
-	const settings = copy.nodes.find((n) => n.name === 'Settings')!;
-	for (const assignment of (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments) {
-		if (assignment.name in changes) assignment.value = changes[assignment.name];
-	}
-	return copy;
-}
-const quick = withSettings({ waitSeconds: 2 });
+const quick = withSettings(template, { waitSeconds: 2 });
 
 /** A fifth of the requests to each vendor fail: errors the nodes wait out or repeat, and refusals they report. */
 const ONE_IN_FIVE: Array<[Omit<FaultInput, 'vendor'>, number]> = [
@@ -97,7 +88,7 @@ describe('template: compromised identity → ConductorOne revokes → XSOAR War 
 	});
 
 	it('revokes the sensitive grants of the identity, the XSOAR role once approved, and writes each outcome to the War Room; no backfill', async () => {
-		const flow = new ActiveWorkflow(env.engine, withSettings({ waitSeconds: 20 }), TRIGGER);
+		const flow = new ActiveWorkflow(env.engine, withSettings(template, { waitSeconds: 20 }), TRIGGER);
 		await createIncident(ERIN); // before activation: must not be acted on
 		await flow.activate();
 		expect((await flow.tick()).emitted).toEqual([]);
@@ -130,7 +121,7 @@ describe('template: compromised identity → ConductorOne revokes → XSOAR War 
 	});
 
 	it('a denied revoke is reported as denied, and XSOAR is unchanged', async () => {
-		const [result] = await Promise.all([run(await incidentItems(ERIN), withSettings({ waitSeconds: 20 })), whenWaiting('deny')]);
+		const [result] = await Promise.all([run(await incidentItems(ERIN), withSettings(template, { waitSeconds: 20 })), whenWaiting('deny')]);
 		expect(xsoarRoles('erin')).toEqual(['Read-Only']);
 		expect(report(result)[0].denied).toEqual([expect.stringMatching(/^Cortex XSOAR \/ Role: Read-Only/)]);
 		expect(entries(report(result)[0].incidentId as string)[0]).toMatch(/\*\*DENIED \(access kept\)\*\*: Cortex XSOAR \/ Role: Read-Only/);
@@ -152,7 +143,7 @@ describe('template: compromised identity → ConductorOne revokes → XSOAR War 
 
 	it('revokes only what Settings calls sensitive, at most maxRevokesPerIncident, and lists the rest', async () => {
 		// Carol holds nothing sensitive; Alice holds 17 grants, 3 in sensitive apps, and AdministratorAccess matches "admin".
-		const result = await run(await incidentItems('carol.chen@acme.example', 'alice.anders@acme.example'), withSettings({ waitSeconds: 1, maxRevokesPerIncident: 2 }));
+		const result = await run(await incidentItems('carol.chen@acme.example', 'alice.anders@acme.example'), withSettings(template, { waitSeconds: 1, maxRevokesPerIncident: 2 }));
 		const [carol, alice] = xsoar().incidents.slice(-2).map((i) => entries(i.id)[0]);
 		expect(carol).toMatch(/^### n8n revoked nothing in ConductorOne for carol\.chen@acme\.example\nIdentity: Carol Chen \(u-carol\); blast radius 2 grants in 2 apps, none of them sensitive/);
 		expect(revokeTasks().map((t) => t.type.revoke.appEntitlementId)).toEqual(['ent-aws-admin', 'ent-aws-readonly']);
@@ -206,7 +197,7 @@ describe('template: compromised identity → ConductorOne revokes → XSOAR War 
 				left -= share;
 			});
 		}
-		const result = await run(items, withSettings({ waitSeconds: 1 }));
+		const result = await run(items, withSettings(template, { waitSeconds: 1 }));
 		env.sandbox.faults.clear();
 
 		expect(result.run.data.resultData.error).toBeUndefined();

@@ -3,8 +3,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { OktaState } from '../../sandbox/vendors/okta/state';
 import type { VisionOneState } from '../../sandbox/vendors/visionone/state';
 import { incidents, oktaEventsAbout, oktaUser, outputs, warRoomEntries, workNotes, xsoarIncidents } from '../chaos/records';
-import type { SandboxEngine, WorkflowJson } from '../harness';
-import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, vendorCall } from '../harness';
+import type { SandboxEngine } from '../harness';
+import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, vendorCall, withSettings } from '../harness';
 
 /** The flagship as users import it, run by n8n's engine against the sandbox (Okta, Vision One, ServiceNow, XSOAR). */
 const flagship = bundledWorkflow('okta-anomaly-vision-one-servicenow-xsoar.json');
@@ -14,15 +14,6 @@ const ALICE = 'alice.anders@acme.example';
 const CAROL = 'carol.brown@acme.example';
 const risky = (login: string) => `v1okta:${login}:risky-sign-in`;
 const MARKER = (login: string) => `n8n disabled Okta account <${login}> through Vision One`;
-
-/** The flagship with one Settings value changed, as a user would edit it. */
-function withSetting(name: string, value: number | string): WorkflowJson {
-	const copy = JSON.parse(JSON.stringify(flagship)) as WorkflowJson;
-	const settings = copy.nodes.find((n) => n.name === 'Settings')!;
-	const assignments = (settings.parameters.assignments as { assignments: IDataObject[] }).assignments;
-	assignments.find((a) => a.name === name)!.value = value;
-	return copy;
-}
 
 describe('okta-anomaly-vision-one-servicenow-xsoar', () => {
 	let env: SandboxEngine;
@@ -180,7 +171,7 @@ describe('okta-anomaly-vision-one-servicenow-xsoar', () => {
 
 	it('says containment is unconfirmed when the Vision One task outlasts the wait, with its task ID', async () => {
 		await sandboxAction(env.sandbox, 'visionone', 'taskTiming', { startPolls: 1, finishPolls: 1000, finishMs: 3_600_000 });
-		const result = await run(anomalies({ userLogin: BOB }), withSetting('visionOneWaitSeconds', 1));
+		const result = await run(anomalies({ userLogin: BOB }), withSettings(flagship, { visionOneWaitSeconds: 1 }));
 		const [summary] = outputs(result, 'Summary');
 		expect(summary).toEqual(expect.objectContaining({ containment: 'unconfirmed', visionOneTask: expect.stringMatching(/^\d{8}$/) }));
 		expect(notes(risky(BOB))[0].value).toMatch(new RegExp(`^CONTAINMENT UNCONFIRMED: the Vision One task ${String(summary.visionOneTask)} to disable Okta account <${BOB}> was still running after 1 s`));

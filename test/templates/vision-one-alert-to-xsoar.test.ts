@@ -4,7 +4,7 @@ import type { VisionOneState } from '../../sandbox/vendors/visionone/state';
 import type { Incident, XsoarState } from '../../sandbox/vendors/xsoar/state';
 import { outputs } from '../chaos/records';
 import type { SandboxEngine, WorkflowJson } from '../harness';
-import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine } from '../harness';
+import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, withSettings } from '../harness';
 
 /** The file users import, run by n8n's engine against the sandbox (Vision One and XSOAR over HTTP). */
 const template = bundledWorkflow('vision-one-alert-to-xsoar.json');
@@ -164,10 +164,7 @@ describe('vision-one-alert-to-xsoar', () => {
 	});
 
 	it('opens at most maxAlertsPerRun incidents per execution and records the rest', async () => {
-		const capped: WorkflowJson = structuredClone(template);
-		const settings = capped.nodes.find((n) => n.name === 'Settings')!;
-		const assignments = (settings.parameters.assignments as { assignments: IDataObject[] }).assignments;
-		assignments.find((a) => a.name === 'maxAlertsPerRun')!.value = 2;
+		const capped = withSettings(template, { maxAlertsPerRun: 2 });
 		const ids = await raise({ count: 3 });
 		const result = await run(await asEmitted(ids), capped);
 		expect(ids.map((id) => incidentsFor(id).length)).toEqual([1, 1, 0]);
