@@ -2,10 +2,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_RETRY_POLICY } from '../../nodes/shared/transport';
-import type { FaultInput } from '../../sandbox/framework/faults';
 import type { OktaState, OktaUser } from '../../sandbox/vendors/okta/state';
 import type { PollOptions, PollResult, RunResult, SandboxEngine, WorkflowJson } from '../harness';
 import { ActiveWorkflow, Engine, sandboxAction, startSandboxEngine } from '../harness';
+import type { FaultShares } from './faults';
+import { injectFaultShares } from './faults';
 
 /*
  * A stormy day for an Okta-triggered template, shared by the chaos tests: anomalies for many users while a fifth of
@@ -32,7 +33,7 @@ export interface Seeded {
  * Every fault kind the sandbox has, each on its share of all requests (together a fifth). A `hang` costs a whole
  * request timeout, so it gets a small share.
  */
-const FAULT_SHARES: Array<[Omit<FaultInput, 'vendor'>, number]> = [
+const FAULT_SHARES: FaultShares = [
 	[{ kind: 'status', status: 500 }, 0.03],
 	[{ kind: 'status', status: 502 }, 0.025],
 	[{ kind: 'status', status: 503 }, 0.03],
@@ -109,16 +110,9 @@ export async function weatherStorm(env: SandboxEngine, workflow: WorkflowJson, p
 	const runs: RunResult[] = [];
 	const emitted: string[] = [];
 
-	/** The faults in the order the sandbox tries them: each one's probability is its share of what the earlier ones left. */
 	const injectFaults = (seed: number) => {
 		env.sandbox.faults.clear();
-		plan.vendors.forEach((vendor, v) => {
-			let left = 1;
-			FAULT_SHARES.forEach(([fault, share], n) => {
-				env.sandbox.faults.add({ ...fault, vendor, probability: share / left, seed: seed * 100 + n + v * 50 });
-				left -= share;
-			});
-		});
+		injectFaultShares(env.sandbox, plan.vendors, FAULT_SHARES, seed * 100);
 	};
 	const seed = async (login: string, kind: Kind) => {
 		const { uuids } = await sandboxAction<{ uuids: string[] }>(env.sandbox, 'okta', 'seedSignInAnomaly', { login, kind, count: 2 });

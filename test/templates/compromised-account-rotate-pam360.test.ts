@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { FaultInput } from '../../sandbox/framework/faults';
 import type { Pam360Account, Pam360State } from '../../sandbox/vendors/pam360/state';
+import { ONE_IN_FIVE, injectFaultShares } from '../chaos/faults';
 import { incidents, outputs, workNotes } from '../chaos/records';
 import type { SandboxEngine } from '../harness';
 import { ActiveWorkflow, bundledWorkflow, sandboxAction, startSandboxEngine, withSettings } from '../harness';
@@ -11,16 +11,6 @@ const template = bundledWorkflow('compromised-account-rotate-pam360.json');
 const TRIGGER = 'Privileged Account Alert';
 const ALLOWED = ['SOUTH-FIN-WINSERQA-09', 'CORE-DB-01'];
 
-/** A fifth of the requests to each vendor fail: errors the nodes wait out or repeat, and refusals they report. */
-const ONE_IN_FIVE: Array<[Omit<FaultInput, 'vendor'>, number]> = [
-	[{ kind: 'status', status: 500 }, 0.04],
-	[{ kind: 'status', status: 502 }, 0.03],
-	[{ kind: 'status', status: 503 }, 0.03],
-	[{ kind: 'rateLimit', resetInSeconds: 1 }, 0.02],
-	[{ kind: 'reset' }, 0.02],
-	[{ kind: 'malformed' }, 0.02],
-	[{ kind: 'status', status: 403, message: 'Refused by a policy (injected)' }, 0.04],
-];
 
 
 describe('template: compromised privileged account → PAM360 rotation (engine, sandbox)', () => {
@@ -148,13 +138,7 @@ describe('template: compromised privileged account → PAM360 rotation (engine, 
 	});
 
 	it('when 1 call in 5 fails: every alert is on its ticket or recorded, nothing is rotated without its ticket or off the allow-list', async () => {
-		for (const vendor of ['servicenow', 'pam360']) {
-			let left = 1;
-			ONE_IN_FIVE.forEach(([fault, share], n) => {
-				env.sandbox.faults.add({ ...fault, vendor, probability: share / left, seed: 7 + n + (vendor === 'pam360' ? 50 : 0) });
-				left -= share;
-			});
-		}
+		injectFaultShares(env.sandbox, ['servicenow', 'pam360'], ONE_IN_FIVE, 7);
 		const pool = ['corp\\svc-backup', 'root', 'administrator', 'oracle', 'deploy', 'fwadmin'];
 		const items = alerts(...Array.from({ length: 10 }, (_, n) => ({ accounts: [pool[n % pool.length], pool[(n + 2) % pool.length]] })));
 		const result = await run(items, withSettings(template, { maxRotationsPerRun: 20 }));

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { FaultInput } from '../../sandbox/framework/faults';
 import type { ConductorOneState } from '../../sandbox/vendors/conductorone/state';
 import type { XsoarState } from '../../sandbox/vendors/xsoar/state';
+import { ONE_IN_FIVE, injectFaultShares } from '../chaos/faults';
 import { outputs } from '../chaos/records';
 import { c1Workflow } from '../conductorone/workflow';
 import type { RunResult, SandboxEngine } from '../harness';
@@ -16,16 +16,6 @@ const XSOAR_READ_ONLY = 'ent-xsoar-role-read-only';
 
 const quick = withSettings(template, { waitSeconds: 2 });
 
-/** A fifth of the requests to each vendor fail: errors the nodes wait out or repeat, and refusals they report. */
-const ONE_IN_FIVE: Array<[Omit<FaultInput, 'vendor'>, number]> = [
-	[{ kind: 'status', status: 500 }, 0.04],
-	[{ kind: 'status', status: 502 }, 0.03],
-	[{ kind: 'status', status: 503 }, 0.03],
-	[{ kind: 'rateLimit', resetInSeconds: 1 }, 0.02],
-	[{ kind: 'reset' }, 0.02],
-	[{ kind: 'malformed' }, 0.02],
-	[{ kind: 'status', status: 403, message: 'Refused by a policy (injected)' }, 0.04],
-];
 const SENSITIVE_APPS = ['app-xsoar', 'app-aws', 'app-salesforce'];
 
 describe('template: compromised identity → ConductorOne revokes → XSOAR War Room (engine, sandbox)', () => {
@@ -190,13 +180,7 @@ describe('template: compromised identity → ConductorOne revokes → XSOAR War 
 		const items = await incidentItems(...Object.keys(people));
 		const before = c1().bindings.map((b) => `${b.appUserId} ${b.appEntitlementId}`);
 		const owner = new Map(c1().appUsers.map((u) => [u.id, u.identityUserId]));
-		for (const vendor of ['conductorone', 'xsoar']) {
-			let left = 1;
-			ONE_IN_FIVE.forEach(([fault, share], n) => {
-				env.sandbox.faults.add({ ...fault, vendor, probability: share / left, seed: 11 + n + (vendor === 'xsoar' ? 50 : 0) });
-				left -= share;
-			});
-		}
+		injectFaultShares(env.sandbox, ['conductorone', 'xsoar'], ONE_IN_FIVE, 11);
 		const result = await run(items, withSettings(template, { waitSeconds: 1 }));
 		env.sandbox.faults.clear();
 
