@@ -5,8 +5,8 @@ import process from 'node:process';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-import { detail, fail } from '../test-n8n/log';
-import { run } from '../test-n8n/proc';
+import { fail } from '../test-n8n/log';
+import { aptInstall } from '../test-n8n/proc';
 
 /** Debian's `chromium` package: the browser CI machines install from the OS, not a downloaded build. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,12 +14,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The system Chromium, installed with apt-get when absent and we are root (a fresh CI machine). */
 export async function ensureChromium(): Promise<string> {
 	if (existsSync(CHROMIUM)) return CHROMIUM;
-	if (process.getuid?.() !== 0) {
-		fail(`no Chromium at ${CHROMIUM}: install the OS package (\`sudo apt-get install -y chromium\`) or set CHROMIUM_PATH`);
-	}
-	detail(`no ${CHROMIUM}: apt-get install -y chromium`);
-	await run('apt-get', ['update', '-q']);
-	await run('apt-get', ['install', '-y', '-q', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	await aptInstall(['chromium'], `no Chromium at ${CHROMIUM} (or set CHROMIUM_PATH)`, { withRecommends: true });
 	if (!existsSync(CHROMIUM)) fail(`apt-get installed chromium, but there is still no ${CHROMIUM}`);
 	return CHROMIUM;
 }

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { expect, nodeItems } from './check';
 import type { RunData } from './check';
 import { detail, fail } from './log';
+import { waitFor } from './proc';
 import type { ExecutionSummary, N8n } from './n8n';
 import type { SandboxClient } from './sandbox';
 import type { WorkflowFile, WorkflowNode } from './workflows';
@@ -26,16 +27,6 @@ export function pickEventHookWorkflow(workflows: WorkflowFile[], type: string): 
 	for (const workflow of workflows) {
 		const node = workflow.json.nodes.find((n) => n.type === type && !n.disabled && n.parameters?.register === true && n.webhookId);
 		if (node) return { workflow, node };
-	}
-	return undefined;
-}
-
-async function waitFor<T>(seconds: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-	const deadline = Date.now() + seconds * 1000;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		await delay(500);
 	}
 	return undefined;
 }

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import process from 'node:process';
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { Failure, fail } from './log';
+import { Failure, detail, fail } from './log';
 import { spawnGroup } from './spawn';
 
 export interface RunOptions {
@@ -104,6 +104,33 @@ export async function freePort(): Promise<number> {
 			server.close(() => resolve(port));
 		});
 	});
+}
+
+export const isRoot = (): boolean => process.getuid?.() === 0;
+
+/**
+ * Installs Debian packages when this runner may (root); otherwise says what to install. Recommended packages are
+ * left out unless asked for (a browser wants its fonts).
+ */
+export async function aptInstall(packages: string[], why: string, { withRecommends = false } = {}): Promise<void> {
+	if (!isRoot()) {
+		fail(`${why}: install it first (Debian/Ubuntu: \`sudo apt-get install -y ${packages.join(' ')}\`) or run this as root, which installs it`);
+	}
+	detail(`${why}: apt-get install -y ${packages.join(' ')}`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	await run('apt-get', ['update', '-qq'], { env });
+	await run('apt-get', ['install', '-y', '-qq', ...(withRecommends ? [] : ['--no-install-recommends']), ...packages], { env });
+}
+
+/** Asks `probe` every `everyMs` until it answers something, for at most `seconds`; `undefined` when it never did. */
+export async function waitFor<T>(seconds: number, probe: () => Promise<T | undefined>, everyMs = 500): Promise<T | undefined> {
+	const deadline = Date.now() + seconds * 1000;
+	while (Date.now() < deadline) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		await delay(everyMs);
+	}
+	return undefined;
 }
 
 /**

@@ -1,9 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test runner: runs in plain Node, never loaded by n8n, not published */
-import { setTimeout as delay } from 'node:timers/promises';
-
 import type { RunData } from './check';
 import { TRIGGER_FIRE_TIMEOUT_S, TRIGGER_POLL_SECONDS } from './config';
 import { detail, fail, say } from './log';
+import { waitFor } from './proc';
 import type { ExecutionSummary, N8n } from './n8n';
 import type { SandboxClient } from './sandbox';
 import type { WorkflowFile } from './workflows';
@@ -43,15 +41,11 @@ export function fastPollTimes(
 	return { nodes };
 }
 
-async function waitFor<T>(what: string, seconds: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-	const deadline = Date.now() + seconds * 1000;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		await delay(1000);
-	}
-	detail(`gave up waiting ${seconds}s for ${what}`);
-	return undefined;
+/** `waitFor` once a second, saying what it gave up on. */
+async function waitForNamed<T>(what: string, seconds: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
+	const value = await waitFor(seconds, probe, 1000);
+	if (value === undefined) detail(`gave up waiting ${seconds}s for ${what}`);
+	return value;
 }
 
 const finished = (executions: ExecutionSummary[]) => executions.filter((e) => !['new', 'running', 'waiting'].includes(e.status));
@@ -69,14 +63,14 @@ export async function proveTrigger(n8n: N8n, sandbox: SandboxClient, workflow: W
 	}
 	await n8n.signIn();
 
-	const activated = await waitFor('the activation poll', 60, async () => ((await sandbox.requests()).length > 0 ? true : undefined));
+	const activated = await waitForNamed('the activation poll', 60, async () => ((await sandbox.requests()).length > 0 ? true : undefined));
 	if (!activated) fail(`${workflow.label}: the trigger "${scenario.node}" never polled the sandbox after activation:\n${logTail()}`);
 	const before = await n8n.executions(workflow.id);
 	if (before.length > 0) fail(`${workflow.label}: ${before.length} execution(s) before anything was seeded (the trigger must start from "now")`);
 
 	await scenario.seed(sandbox);
 	say(`  seeded one event; waiting for n8n's scheduler (polls every ${TRIGGER_POLL_SECONDS.length > 1 ? 60 / TRIGGER_POLL_SECONDS.length : 60}s)`);
-	const fired = await waitFor('an execution', TRIGGER_FIRE_TIMEOUT_S, async () => {
+	const fired = await waitForNamed('an execution', TRIGGER_FIRE_TIMEOUT_S, async () => {
 		const done = finished(await n8n.executions(workflow.id));
 		return done.length > 0 ? done : undefined;
 	});
@@ -90,7 +84,7 @@ export async function proveTrigger(n8n: N8n, sandbox: SandboxClient, workflow: W
 	if (execution.mode !== 'trigger') fail(`${workflow.label}: execution ${execution.id} ran in mode "${execution.mode}", not "trigger"`);
 
 	const seen = (await sandbox.requests()).length;
-	const more = await waitFor('two more polls', 45, async () => ((await sandbox.requests()).length >= seen + 2 ? true : undefined));
+	const more = await waitForNamed('two more polls', 45, async () => ((await sandbox.requests()).length >= seen + 2 ? true : undefined));
 	if (!more) fail(`${workflow.label}: n8n stopped polling after the first execution`);
 	const after = await n8n.executions(workflow.id);
 	if (after.length !== 1) fail(`${workflow.label}: the trigger fired ${after.length} times for one seeded event (executions ${after.map((e) => e.id).join(', ')})`);

@@ -13,7 +13,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
-import { setTimeout as delay } from 'node:timers/promises';
 
 import type { Sandbox } from '../../../sandbox';
 import { startSandbox } from '../../../sandbox';
@@ -22,7 +21,7 @@ import { planCredentials } from '../credentials';
 import { detail, fail, say, step } from '../log';
 import { N8n } from '../n8n';
 import { declaredTypes, installAsReadmeSays, packageJson } from '../package';
-import { killAll, runToEnd } from '../proc';
+import { killAll, runToEnd, waitFor } from '../proc';
 import { prepareRuntime } from '../runtime';
 import { SandboxClient } from '../sandbox';
 import { fastPollTimes } from '../trigger';
@@ -59,16 +58,6 @@ async function cleanup(): Promise<void> {
 
 const started = (output: string) => output.match(/Worker started execution \d+/g)?.length ?? 0;
 const finished = (output: string) => output.match(/Worker finished execution \d+/g)?.length ?? 0;
-
-async function waitFor<T>(seconds: number, probe: () => Promise<T | undefined>): Promise<T | undefined> {
-	const deadline = Date.now() + seconds * 1000;
-	while (Date.now() < deadline) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		await delay(500);
-	}
-	return undefined;
-}
 
 function theTemplate(templates: WorkflowFile[], pollingTypes: string[]): { template: WorkflowFile; triggerNode: string } {
 	const template = templates.find((t) => t.label === `workflows/${QUEUE_TEMPLATE}`);

@@ -2,11 +2,10 @@
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import process from 'node:process';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { detail, fail } from '../log';
-import { Background, freePort, run } from '../proc';
+import { Background, aptInstall, freePort, isRoot, run } from '../proc';
 
 /** What queue mode needs besides n8n: Redis (the job queue) and PostgreSQL (the database every process shares). */
 export interface QueueServices {
@@ -15,18 +14,6 @@ export interface QueueServices {
 	stop(): Promise<void>;
 }
 
-const isRoot = () => process.getuid?.() === 0;
-
-/** Installs Debian packages when this runner may (root); otherwise says what to install. */
-async function aptInstall(packages: string[], why: string): Promise<void> {
-	if (!isRoot()) {
-		fail(`${why}: install it first (Debian/Ubuntu: \`sudo apt-get install -y ${packages.join(' ')}\`) or run this as root, which installs it`);
-	}
-	detail(`${why}: apt-get install -y ${packages.join(' ')}`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	await run('apt-get', ['update', '-qq'], { env });
-	await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env });
-}
 
 function redisBinary(): string | undefined {
 	return ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => existsSync(path));
